@@ -1,0 +1,47 @@
+# The two commands of the README (make run, make test) and what they stand on.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 5000
+FLASK := $(BIN)/flask --app matchmaker
+PO_FILES := $(wildcard matchmaker/translations/*/LC_MESSAGES/messages.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.PHONY: install run test lint translations extract-messages bench clean
+
+install: $(STAMP) $(MO_FILES)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[postgres,redis,server,test]'
+	@touch $(STAMP)
+
+# Compiled catalogues are build products: made from the .po files, never committed.
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
+
+translations: $(MO_FILES)
+
+extract-messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o matchmaker/translations/messages.pot --no-location --omit-header .
+	$(BIN)/pybabel update -i matchmaker/translations/messages.pot -d matchmaker/translations --no-fuzzy-matching --omit-header
+
+run: install
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo
+	@echo "matchmaker is on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check matchmaker tests config.py
+
+bench: install
+	@echo "No benchmark yet: the matching engine brings the first one."
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,141 @@
+"""Settings for each environment, read from environment variables; no secret lives in the repository."""
+import os
+import secrets
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = Path(os.environ.get("MATCHMAKER_INSTANCE_DIR", BASE_DIR / "instance"))
+
+
+def _env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _database_url(default: str) -> str:
+    url = os.environ.get("DATABASE_URL", default)
+    # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants an explicit driver.
+    if url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url[len("postgres://"):]
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def _development_secret_key() -> str:
+    """A random key kept in instance/ so that sessions survive restarts on a developer's machine."""
+    INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    key_file = INSTANCE_DIR / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(48))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    SQLALCHEMY_TRACK_MODIFICATIONS = False
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+    # Sessions and cookies
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+    # Forms and CSRF: tokens live as long as the session, so a slow form is not lost.
+    WTF_CSRF_TIME_LIMIT = None
+
+    # Languages
+    LANGUAGES = ("it", "en")
+    BABEL_DEFAULT_LOCALE = "it"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Rome"
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "matchmaker" / "translations")
+
+    # Static assets are served by the app itself: nothing from a CDN.
+    BOOTSTRAP_SERVE_LOCAL = True
+
+    # Accounts
+    ACADEMIC_EMAIL_DOMAINS = tuple(
+        d.strip().lower() for d in os.environ.get("ACADEMIC_EMAIL_DOMAINS", "polito.it").split(",") if d.strip()
+    )
+    EMAIL_VERIFICATION_MAX_AGE = int(os.environ.get("EMAIL_VERIFICATION_MAX_AGE", 3 * 24 * 3600))
+    PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", 3600))
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+
+    # Rate limiting storage: Redis when configured, so every worker shares the counts.
+    REDIS_URL = os.environ.get("REDIS_URL")
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or REDIS_URL or "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+
+    # E-mail: SMTP when MAIL_SERVER is set, otherwise the outbox table only.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", 587))
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_USE_TLS = _env_bool("MAIL_USE_TLS", True)
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "PoliTO for Society <noreply@polito.it>")
+
+    # Public address used in e-mails sent outside a request (CLI, jobs).
+    SERVER_NAME = os.environ.get("SERVER_NAME")
+    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
+
+
+class DevelopmentConfig(Config):
+    """A developer's machine: SQLite in instance/, a generated secret key kept in instance/."""
+
+    DEBUG = False
+
+    def __init__(self) -> None:
+        self.SECRET_KEY = os.environ.get("SECRET_KEY") or _development_secret_key()
+        INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+        self.SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'matchmaker.db'}")
+
+
+class TestingConfig(Config):
+    """The test suite: a throwaway key, the database given by the fixtures, fast password hashing."""
+
+    TESTING = True
+    SECRET_KEY = "testing-only-secret-key"
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+    RATELIMIT_STORAGE_URI = "memory://"
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
+    MAIL_SERVER = None
+    SERVER_NAME = None
+
+
+class ProductionConfig(Config):
+    """A real deployment: refuses to start without SECRET_KEY and a database URL."""
+
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    PREFERRED_URL_SCHEME = "https"
+
+    def __init__(self) -> None:
+        secret = os.environ.get("SECRET_KEY")
+        if not secret:
+            raise RuntimeError("SECRET_KEY must be set in production (MATCHMAKER_ENV=production).")
+        self.SECRET_KEY = secret
+        self.SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'matchmaker.db'}")
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def load_config(name: str | None = None):
+    """The settings object for `name`, or for MATCHMAKER_ENV (development when unset)."""
+    name = name or os.environ.get("MATCHMAKER_ENV", "development")
+    try:
+        config_class = CONFIGS[name]
+    except KeyError:
+        raise RuntimeError(f"Unknown MATCHMAKER_ENV {name!r}; use one of {', '.join(CONFIGS)}.") from None
+    return config_class()

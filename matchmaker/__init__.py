@@ -1,0 +1,77 @@
+"""matchmaker: the platform of PoliTO for Society. `create_app()` builds the Flask application."""
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config_name: str | None = None, **overrides) -> Flask:
+    """Configure, initialise extensions, register blueprints, CLI commands and error handlers."""
+    from config import INSTANCE_DIR, load_config
+
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(INSTANCE_DIR),
+    )
+    app.config.from_object(load_config(config_name))
+    app.config.update(overrides)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_request_hooks(app)
+    register_template_helpers(app)
+    register_error_handlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from matchmaker import models  # noqa: F401  (every model known to SQLAlchemy and Alembic)
+    from matchmaker.auth.login import configure_login
+    from matchmaker.extensions import babel, bootstrap, csrf, db, limiter, migrate
+    from matchmaker.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    bootstrap.init_app(app)
+    limiter.init_app(app)
+    configure_login(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from matchmaker.api.views import blueprint as api
+    from matchmaker.auth.views import blueprint as auth
+    from matchmaker.coordination.views import blueprint as coordination
+    from matchmaker.main.views import blueprint as main
+
+    for blueprint in (main, auth, coordination, api):
+        app.register_blueprint(blueprint)
+
+
+def register_request_hooks(app: Flask) -> None:
+    from matchmaker.security import add_security_headers
+
+    app.after_request(add_security_headers)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from matchmaker.templating import install_template_helpers
+
+    install_template_helpers(app)
+
+
+def register_error_handlers(app: Flask) -> None:
+    from matchmaker.errors import register_error_handlers as register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from matchmaker.cli import register_cli
+
+    register_cli(app)

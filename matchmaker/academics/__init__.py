@@ -1,0 +1,1 @@
+"""Academics: the profile that tells which department someone belongs to and what they know."""

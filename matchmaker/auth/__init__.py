@@ -1,0 +1,1 @@
+"""Accounts: registration, sign-in, e-mail verification, password reset, roles and API tokens."""

@@ -1,0 +1,107 @@
+"""Forms for signing in, registering, resetting a password and creating API tokens."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+
+from matchmaker.auth.services import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
+from matchmaker.labels import choices_for
+from matchmaker.orgs.models import OrganisationKind
+from matchmaker.orgs.services import CITY_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, WEBSITE_MAX_LENGTH
+
+LANGUAGE_CHOICES = [("it", "Italiano"), ("en", "English")]
+
+
+def _email_field() -> EmailField:
+    return EmailField(_l("E-mail"), validators=[
+        DataRequired(_l("Enter your e-mail address.")),
+        Email(_l("Enter a valid e-mail address, such as name@example.org.")),
+        Length(max=254, message=_l("Use at most %(max)d characters.")),
+    ], render_kw={"autocomplete": "email"})
+
+
+def _new_password_field(label=None) -> PasswordField:
+    return PasswordField(label or _l("Password"), validators=[
+        DataRequired(_l("Choose a password.")),
+        Length(min=PASSWORD_MIN_LENGTH, max=PASSWORD_MAX_LENGTH,
+               message=_l("Use between %(min)d and %(max)d characters.")),
+    ], description=_l("At least %(n)d characters.", n=PASSWORD_MIN_LENGTH),
+        render_kw={"autocomplete": "new-password"})
+
+
+def _confirm_field() -> PasswordField:
+    return PasswordField(_l("Repeat the password"), validators=[
+        DataRequired(_l("Repeat the password.")),
+        EqualTo("password", _l("The two passwords are different.")),
+    ], render_kw={"autocomplete": "new-password"})
+
+
+def _name_field() -> StringField:
+    return StringField(_l("Your name"), validators=[
+        DataRequired(_l("Enter your name.")), Length(max=120, message=_l("Use at most %(max)d characters."))],
+        render_kw={"autocomplete": "name"})
+
+
+def _language_field() -> SelectField:
+    return SelectField(_l("Language for e-mails and pages"), choices=LANGUAGE_CHOICES, default="it")
+
+
+class LoginForm(FlaskForm):
+    email = _email_field()
+    password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password."))],
+                             render_kw={"autocomplete": "current-password"})
+    remember = BooleanField(_l("Keep me signed in on this device"))
+
+
+class OrganisationRegistrationForm(FlaskForm):
+    name = _name_field()
+    email = _email_field()
+    password = _new_password_field()
+    confirm = _confirm_field()
+    language = _language_field()
+    organisation_name = StringField(_l("Organisation name"), validators=[
+        DataRequired(_l("Enter the name of your organisation.")),
+        Length(max=NAME_MAX_LENGTH, message=_l("Use at most %(max)d characters."))],
+        description=_l("If your organisation is already registered, type its exact name: "
+                       "a coordinator will confirm that you belong to it."),
+        render_kw={"autocomplete": "organization", "list": "known-organisations"})
+    kind = SelectField(_l("Kind of organisation"), choices=[("", _l("Choose…"))] + choices_for(OrganisationKind),
+                       validators=[Optional()], description=_l("Needed for a new organisation."))
+    city = StringField(_l("City"), validators=[Optional(), Length(max=CITY_MAX_LENGTH)],
+                       description=_l("Needed for a new organisation."))
+    website = StringField(_l("Website"), validators=[Optional(), Length(max=WEBSITE_MAX_LENGTH)],
+                          render_kw={"inputmode": "url"})
+    description = TextAreaField(_l("What your organisation does"), validators=[
+        Optional(), Length(max=DESCRIPTION_MAX_LENGTH, message=_l("Use at most %(max)d characters."))])
+
+
+class AcademicRegistrationForm(FlaskForm):
+    name = _name_field()
+    email = _email_field()
+    password = _new_password_field()
+    confirm = _confirm_field()
+    language = _language_field()
+    department = SelectField(_l("Department"), validators=[DataRequired(_l("Choose your department."))])
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = _email_field()
+
+
+class ResetPasswordForm(FlaskForm):
+    password = _new_password_field(_l("New password"))
+    confirm = _confirm_field()
+
+
+class ApiTokenForm(FlaskForm):
+    name = StringField(_l("Token name"), validators=[
+        DataRequired(_l("Give the token a name, such as the tool that will use it.")),
+        Length(max=80, message=_l("Use at most %(max)d characters."))])
+
+
+class EmptyForm(FlaskForm):
+    """A form with only the CSRF token, for buttons that change something."""
+
+
+class ReasonForm(FlaskForm):
+    reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=1000)])

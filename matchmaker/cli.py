@@ -1,0 +1,74 @@
+"""Flask commands for operators: create users, load the demo data."""
+import click
+from flask import Flask
+from flask_babel import force_locale
+
+from matchmaker.auth.models import Language, Role
+from matchmaker.errors import DomainError
+from matchmaker.extensions import db
+
+
+def register_cli(app: Flask) -> None:
+    app.cli.add_command(create_user_command)
+    app.cli.add_command(seed_demo_command)
+
+
+def _fail(message: str) -> None:
+    db.session.rollback()
+    click.echo(f"Error: {message}", err=True)
+    raise SystemExit(1)
+
+
+@click.command("create-user")
+@click.option("--email", required=True)
+@click.option("--password", required=True)
+@click.option("--name", required=True)
+@click.option("--role", "role_name", required=True,
+              type=click.Choice([r.value for r in Role], case_sensitive=False))
+@click.option("--organisation", "organisation_name", help="For members: joins it, or creates it pending verification.")
+@click.option("--organisation-kind", default="other", show_default=True,
+              help="Kind of a new organisation (social_enterprise, cooperative, ngo, association, school, ...).")
+@click.option("--organisation-city", default="Torino", show_default=True)
+@click.option("--department", "department_code", help="For academics: the department code, such as DIST.")
+@click.option("--language", type=click.Choice(["it", "en"]), default="it", show_default=True)
+def create_user_command(email, password, name, role_name, organisation_name, organisation_kind, organisation_city,
+                        department_code, language):
+    """Create a user (e-mail already verified) and print its id."""
+    from matchmaker.auth import services
+
+    role = Role(role_name.lower())
+    with force_locale("en"):
+        try:
+            if role is Role.ORGANISATION:
+                if not organisation_name:
+                    _fail("--organisation is required for an organisation member.")
+                user = services.register_organisation_member(
+                    email=email, password=password, name=name, language=Language(language),
+                    organisation_name=organisation_name, kind=organisation_kind, city=organisation_city,
+                    verified=True)
+            elif role is Role.ACADEMIC:
+                if not department_code:
+                    _fail("--department is required for an academic (for example --department DIST).")
+                user = services.register_academic(
+                    email=email, password=password, name=name, language=Language(language),
+                    department_code=department_code, verified=True)
+            else:
+                user = services.create_user(email, password, name, {role}, Language(language), verified=True)
+        except DomainError as error:
+            details = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.fields.items())
+            _fail(f"{error.message} {details}".strip())
+        db.session.commit()
+    click.echo(user.id)
+
+
+@click.command("seed-demo")
+def seed_demo_command():
+    """Load the demo data (safe to run again: nothing changes the second time) and print the demo accounts."""
+    from matchmaker.demo import DEMO_PASSWORD, seed_demo
+
+    with force_locale("en"):
+        accounts = seed_demo()
+        db.session.commit()
+    click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+    for email, roles in accounts:
+        click.echo(f"  {email:<40} {roles}")

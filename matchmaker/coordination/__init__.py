@@ -1,0 +1,1 @@
+"""The coordinators' desk: organisations to verify, membership requests, the e-mail outbox."""

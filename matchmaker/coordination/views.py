@@ -1,0 +1,87 @@
+"""Coordinator pages: verify or reject organisations, approve people joining them, read the outbox."""
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from matchmaker.auth.forms import ReasonForm
+from matchmaker.errors import NotFound, ValidationFailed
+from matchmaker.extensions import db
+from matchmaker.forms import show_service_errors
+from matchmaker.notifications.services import latest_outbox_messages
+from matchmaker.orgs import services as org_services
+from matchmaker.orgs.models import Membership, Organisation, OrganisationStatus
+from matchmaker.permissions import require
+
+blueprint = Blueprint("coordination", __name__, url_prefix="/coordination")
+
+DECISIONS = {"verify": OrganisationStatus.VERIFIED, "reject": OrganisationStatus.REJECTED}
+
+
+@blueprint.route("/organisations")
+@login_required
+def organisations():
+    require("coordination.view")
+    return _render_organisations()
+
+
+def _render_organisations(failed_form: ReasonForm | None = None, failed_id: int | None = None):
+    return render_template(
+        "coordination/organisations.html",
+        pending=org_services.pending_organisations(),
+        memberships=org_services.pending_memberships(),
+        decided=org_services.recently_decided_organisations(),
+        form_for=lambda organisation_id: failed_form if organisation_id == failed_id else ReasonForm(formdata=None),
+    )
+
+
+@blueprint.route("/organisations/<int:organisation_id>/<any(verify, reject):decision>", methods=["POST"])
+@login_required
+def decide_organisation(organisation_id: int, decision: str):
+    organisation = db.session.get(Organisation, organisation_id)
+    if organisation is None:
+        raise NotFound(_("This organisation does not exist."))
+    require("organisation.verify", organisation)
+    form = ReasonForm()
+    if form.validate_on_submit():
+        try:
+            org_services.decide_organisation(organisation, DECISIONS[decision], current_user, form.reason.data)
+        except ValidationFailed as error:
+            show_service_errors(form, error)
+        else:
+            db.session.commit()
+            message = (_("%(name)s is now verified: its members can publish.", name=organisation.name)
+                       if decision == "verify" else
+                       _("%(name)s was not verified; its members have been told why.", name=organisation.name))
+            flash(message, "success")
+            return redirect(url_for("coordination.organisations"))
+    return _render_organisations(form, organisation_id), 422
+
+
+@blueprint.route("/memberships/<int:organisation_id>/<int:user_id>/<any(approve, decline):decision>",
+                 methods=["POST"])
+@login_required
+def decide_membership(organisation_id: int, user_id: int, decision: str):
+    membership = db.session.get(Membership, (user_id, organisation_id))
+    if membership is None:
+        raise NotFound(_("This request no longer exists: someone may have handled it already."))
+    require("membership.review", membership)
+    form = ReasonForm()
+    if form.validate_on_submit():
+        try:
+            if decision == "approve":
+                org_services.approve_membership(membership)
+            else:
+                org_services.decline_membership(membership, form.reason.data)
+        except ValidationFailed as error:
+            show_service_errors(form, error)
+            return _render_organisations(), 422
+        db.session.commit()
+        flash(_("The request has been handled and the person has been told."), "success")
+    return redirect(url_for("coordination.organisations"))
+
+
+@blueprint.route("/outbox")
+@login_required
+def outbox():
+    require("outbox.view")
+    return render_template("coordination/outbox.html", messages=latest_outbox_messages())

@@ -1,0 +1,20 @@
+"""Form helpers shared by every feature: carrying a service's field errors onto the form."""
+from flask import flash
+from flask_wtf import FlaskForm
+
+from matchmaker.errors import ValidationFailed
+
+
+def show_service_errors(form: FlaskForm, error: ValidationFailed, field_names: dict[str, str] | None = None) -> None:
+    """Attach the service's messages to the matching fields, so they appear beside what the person typed."""
+    field_names = field_names or {}
+    unplaced: list[str] = []
+    for service_field, messages in error.fields.items():
+        field = getattr(form, field_names.get(service_field, service_field), None)
+        if field is None:
+            unplaced.extend(messages)
+            continue
+        field.errors = list(field.errors or []) + list(messages)
+    if unplaced or not error.fields:
+        # Field errors show beside their fields and in the form's summary; anything else is flashed.
+        flash(" ".join(unplaced) or error.message, "danger")

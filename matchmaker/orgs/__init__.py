@@ -1,0 +1,1 @@
+"""Organisations of the local society and the people who belong to them."""
