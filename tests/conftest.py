@@ -1,0 +1,124 @@
+"""Fixtures for every suite: the app on each database backend, a client, a CLI runner, people to act as.
+
+SQLite always runs. With TEST_DATABASE_URL set, every test runs against that PostgreSQL database too;
+with CI=true, a missing PostgreSQL is a failure rather than a skip.
+"""
+import os
+
+import pytest
+import sqlalchemy as sa
+
+from matchmaker import create_app
+from matchmaker.extensions import db
+from matchmaker.reference.services import seed_reference_data
+from tests import factories
+
+REFERENCE_TABLES = {"departments", "sdgs"}
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _postgres_url() -> str | None:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url and url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def pytest_report_header(config):
+    url = _postgres_url()
+    return f"databases: sqlite{' + ' + url.rsplit('@', 1)[-1] if url else ' only (TEST_DATABASE_URL not set)'}"
+
+
+_prepared: set[str] = set()
+
+
+def _prepare_schema(app) -> None:
+    """Build the schema once per database for the session: tests use create_all, the app uses migrations."""
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    if url in _prepared:
+        return
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        seed_reference_data()
+        db.session.commit()
+    _prepared.add(url)
+
+
+def _empty_tables(app) -> None:
+    """Remove what a test wrote, keeping the reference rows."""
+    with app.app_context():
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                if table.name not in REFERENCE_TABLES:
+                    connection.execute(table.delete())
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    url = _postgres_url()
+    if not url:
+        message = "TEST_DATABASE_URL is not set: the PostgreSQL run is skipped"
+        if IN_CI:
+            pytest.fail(f"{message}, and CI=true requires it", pytrace=False)
+        pytest.skip(message)
+    try:
+        sa.create_engine(url).connect().close()
+    except sa.exc.OperationalError as error:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {error}", pytrace=False)
+        pytest.skip(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {error}")
+    return url
+
+
+def make_test_app(database_url: str, **overrides):
+    settings = {"SQLALCHEMY_DATABASE_URI": database_url, "WTF_CSRF_ENABLED": False}
+    settings.update(overrides)
+    return create_app("testing", **settings)
+
+
+@pytest.fixture
+def app_settings():
+    """Override per test module or test: `@pytest.mark.parametrize` or a fixture returning a dict."""
+    return {}
+
+
+@pytest.fixture
+def app(database_url, app_settings):
+    app = make_test_app(database_url, **app_settings)
+    _prepare_schema(app)
+    with app.app_context():
+        yield app
+        db.session.remove()
+    _empty_tables(app)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make(app):
+    """Builders for people and organisations, committed so the client sees them."""
+    return factories.Factory()
+
+
+@pytest.fixture
+def login(client):
+    """Sign a person in through the real sign-in form."""
+    def sign_in(user, password=factories.PASSWORD, remember=False):
+        response = client.post("/login", data={"email": user.email, "password": password,
+                                               "remember": "y" if remember else ""})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return response
+    return sign_in
