@@ -101,10 +101,10 @@ class TestingConfig(Config):
     """The test suite: a throwaway key, the database given by the fixtures, fast password hashing."""
 
     TESTING = True
-    SECRET_KEY = "testing-only-secret-key"
+    SECRET_KEY = "testing-only-secret-key"  # noqa: S105  (tests only)
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     RATELIMIT_STORAGE_URI = "memory://"
-    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105
     MAIL_SERVER = None
     SERVER_NAME = None
 

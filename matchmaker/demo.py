@@ -8,7 +8,7 @@ from matchmaker.orgs.services import name_key, organisation_by_name
 from matchmaker.reference.services import department_by_code, seed_reference_data
 from matchmaker.types import utcnow
 
-DEMO_PASSWORD = "matchmaker-demo"
+DEMO_PASSWORD = "matchmaker-demo"  # noqa: S105  (printed for newcomers; demo data only)
 
 # (name, kind, city, website, description, status, reason)
 ORGANISATIONS = [

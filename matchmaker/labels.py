@@ -2,6 +2,7 @@
 import enum
 
 from flask_babel import lazy_gettext as _l
+from wtforms.fields.choices import SelectChoice
 
 from matchmaker.auth.models import Role
 from matchmaker.orgs.models import MembershipStatus, OrganisationKind, OrganisationStatus
@@ -32,6 +33,6 @@ def label_for(value: enum.Enum) -> str:
     return str(LABELS.get(value, value.value))
 
 
-def choices_for(enum_class: type[enum.Enum]) -> list[tuple[str, str]]:
-    """(code, label) pairs for a select field, in declaration order."""
-    return [(member.value, LABELS.get(member, member.value)) for member in enum_class]
+def choices_for(enum_class: type[enum.Enum]) -> list[SelectChoice]:
+    """The options of a select field, in declaration order."""
+    return [SelectChoice(member.value, LABELS.get(member, member.value)) for member in enum_class]

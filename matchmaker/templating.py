@@ -2,19 +2,27 @@
 from flask import Flask
 from flask_babel import get_locale
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
 
+from matchmaker.labels import label_for
 from matchmaker.orgs.models import OrganisationKind, OrganisationStatus
 from matchmaker.permissions import can
-from matchmaker.labels import label_for
 
 
 def current_language() -> str:
     return str(get_locale() or "it")
 
 
+def csrf_input() -> Markup:
+    """The hidden CSRF field, without an id, so that many forms can share a page."""
+    return Markup('<input type="hidden" name="csrf_token" value="%s">') % escape(generate_csrf())
+
+
 def install_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         can=lambda action, obj=None: can(current_user, action, obj),
+        csrf_input=csrf_input,
         current_language=current_language,
         label_for=label_for,
         OrganisationKind=OrganisationKind,

@@ -7,6 +7,7 @@ import os
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 
 from matchmaker import create_app
 from matchmaker.extensions import db
@@ -87,9 +88,25 @@ def app_settings():
     return {}
 
 
+class IsolatedRequestClient(FlaskClient):
+    """A test client whose every request (and every redirect it follows) runs in its own application context.
+
+    The `app` fixture keeps an application context pushed for the test's own queries, and Flask reuses a
+    pushed context for the requests made inside it: `g` (the signed-in user, the page language, per-request
+    flags such as a failed sign-in) would then leak from one request into the next. Production never shares
+    `g` between requests, so neither does this client. The test's database session is separate from the
+    requests' sessions: re-read rows (db.session.refresh / expire_all) after a request changes them.
+    """
+
+    def run_wsgi_app(self, environ, buffered=False):
+        with self.application.app_context():
+            return super().run_wsgi_app(environ, buffered=buffered)
+
+
 @pytest.fixture
 def app(database_url, app_settings):
     app = make_test_app(database_url, **app_settings)
+    app.test_client_class = IsolatedRequestClient
     _prepare_schema(app)
     with app.app_context():
         yield app
@@ -122,3 +139,4 @@ def login(client):
         assert response.status_code == 302, response.get_data(as_text=True)
         return response
     return sign_in
+

@@ -1,11 +1,11 @@
 """Who is calling the API: a bearer token (exempt from CSRF) or the browser session (not exempt)."""
-from flask import g, request
+from flask import current_app, g, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from matchmaker.auth.services import user_for_api_token
 from matchmaker.errors import NotAuthenticated
-from matchmaker.extensions import csrf
+from matchmaker.extensions import csrf, db
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -20,9 +20,12 @@ def authenticate_api_request() -> None:
         if user is None:
             raise NotAuthenticated(_("The access token is missing, wrong or revoked."))
         g.api_user = user
+        # Keep the "last used" stamp even for reads, which commit nothing, and for writes that fail.
+        db.session.commit()
         return
     if current_user.is_authenticated:
-        if request.method in UNSAFE_METHODS:
+        # protect() checks even when CSRF is switched off, so honour the switch here as the global check does.
+        if request.method in UNSAFE_METHODS and current_app.config.get("WTF_CSRF_ENABLED", True):
             csrf.protect()
         g.api_user = current_user._get_current_object()
 

@@ -6,7 +6,12 @@ from flask_babel import gettext as _
 from matchmaker.api.auth import authenticate_api_request, require_api_user
 from matchmaker.api.openapi import openapi_document
 from matchmaker.api.schemas import (
-    department_json, json_body, organisation_json, require_strings, sdg_json, user_json,
+    department_json,
+    json_body,
+    organisation_json,
+    require_strings,
+    sdg_json,
+    user_json,
 )
 from matchmaker.auth import services as auth_services
 from matchmaker.errors import NotAuthenticated, NotFound, ValidationFailed

@@ -1,7 +1,9 @@
 """Forms for signing in, registering, resetting a password and creating API tokens."""
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from matchmaker.auth.services import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
@@ -9,7 +11,7 @@ from matchmaker.labels import choices_for
 from matchmaker.orgs.models import OrganisationKind
 from matchmaker.orgs.services import CITY_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, WEBSITE_MAX_LENGTH
 
-LANGUAGE_CHOICES = [("it", "Italiano"), ("en", "English")]
+LANGUAGE_CHOICES = [SelectChoice("it", "Italiano"), SelectChoice("en", "English")]
 
 
 def _email_field() -> EmailField:
@@ -43,7 +45,8 @@ def _name_field() -> StringField:
 
 
 def _language_field() -> SelectField:
-    return SelectField(_l("Language for e-mails and pages"), choices=LANGUAGE_CHOICES, default="it")
+    return SelectField(_l("Language for e-mails and pages"), choices=LANGUAGE_CHOICES,
+                       default=lambda: str(get_locale() or "it"))
 
 
 class LoginForm(FlaskForm):
@@ -65,7 +68,8 @@ class OrganisationRegistrationForm(FlaskForm):
         description=_l("If your organisation is already registered, type its exact name: "
                        "a coordinator will confirm that you belong to it."),
         render_kw={"autocomplete": "organization", "list": "known-organisations"})
-    kind = SelectField(_l("Kind of organisation"), choices=[("", _l("Choose…"))] + choices_for(OrganisationKind),
+    kind = SelectField(_l("Kind of organisation"),
+                       choices=[SelectChoice("", _l("Choose…")), *choices_for(OrganisationKind)],
                        validators=[Optional()], description=_l("Needed for a new organisation."))
     city = StringField(_l("City"), validators=[Optional(), Length(max=CITY_MAX_LENGTH)],
                        description=_l("Needed for a new organisation."))

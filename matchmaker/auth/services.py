@@ -231,7 +231,7 @@ def reset_password(token: str, new_password: str) -> User:
 
 # --- personal access tokens --------------------------------------------------------------------------
 
-TOKEN_PREFIX = "mm_"
+TOKEN_PREFIX = "mm_"  # noqa: S105  (a visible prefix, not a secret)
 
 
 def _digest(raw_token: str) -> str:

@@ -2,10 +2,16 @@
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from wtforms.fields.choices import SelectChoice
 
 from matchmaker.auth import services, tokens
 from matchmaker.auth.forms import (
-    AcademicRegistrationForm, ApiTokenForm, EmptyForm, ForgotPasswordForm, LoginForm, OrganisationRegistrationForm,
+    AcademicRegistrationForm,
+    ApiTokenForm,
+    EmptyForm,
+    ForgotPasswordForm,
+    LoginForm,
+    OrganisationRegistrationForm,
     ResetPasswordForm,
 )
 from matchmaker.auth.models import ApiToken, Language
@@ -112,7 +118,7 @@ def _welcome(user):
 
 def _department_choices() -> list[tuple[str, str]]:
     language = current_language()
-    return [("", _("Choose…"))] + [(d.code, d.name_in(language)) for d in list_departments()]
+    return [SelectChoice("", _("Choose…")), *(SelectChoice(d.code, d.name_in(language)) for d in list_departments())]
 
 
 @blueprint.route("/verify-email/<token>", methods=["GET", "POST"])

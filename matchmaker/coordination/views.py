@@ -24,13 +24,21 @@ def organisations():
     return _render_organisations()
 
 
-def _render_organisations(failed_form: ReasonForm | None = None, failed_id: int | None = None):
+def _render_organisations(failed_form: ReasonForm | None = None, failed_id: int | None = None,
+                          failed_membership: tuple[int, int] | None = None):
+    """The desk; a form that failed is shown again, with its errors, beside the organisation or request it was for."""
+    def decline_errors_for(membership: Membership) -> list[str]:
+        if failed_form is None or (membership.organisation_id, membership.user_id) != failed_membership:
+            return []
+        return list(failed_form.reason.errors)
+
     return render_template(
         "coordination/organisations.html",
         pending=org_services.pending_organisations(),
         memberships=org_services.pending_memberships(),
         decided=org_services.recently_decided_organisations(),
         form_for=lambda organisation_id: failed_form if organisation_id == failed_id else ReasonForm(formdata=None),
+        decline_errors_for=decline_errors_for,
     )
 
 
@@ -74,7 +82,7 @@ def decide_membership(organisation_id: int, user_id: int, decision: str):
                 org_services.decline_membership(membership, form.reason.data)
         except ValidationFailed as error:
             show_service_errors(form, error)
-            return _render_organisations(), 422
+            return _render_organisations(form, failed_membership=(organisation_id, user_id)), 422
         db.session.commit()
         flash(_("The request has been handled and the person has been told."), "success")
     return redirect(url_for("coordination.organisations"))

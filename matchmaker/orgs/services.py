@@ -9,7 +9,11 @@ from matchmaker.errors import Conflict, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.notifications.services import send_templated_email
 from matchmaker.orgs.models import (
-    Membership, MembershipStatus, Organisation, OrganisationKind, OrganisationStatus,
+    Membership,
+    MembershipStatus,
+    Organisation,
+    OrganisationKind,
+    OrganisationStatus,
 )
 from matchmaker.types import utcnow
 

@@ -1,5 +1,5 @@
 """Timestamps come back in UTC, whatever the database."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -12,7 +12,7 @@ class _Dialect:
 
 
 def test_the_clock_is_timezone_aware_utc():
-    assert utcnow().tzinfo is timezone.utc
+    assert utcnow().tzinfo is UTC
 
 
 def test_a_naive_timestamp_is_refused_rather_than_guessed():

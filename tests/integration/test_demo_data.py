@@ -1,0 +1,92 @@
+"""The demo data gives a newcomer a living platform: every kind of person, organisation and department."""
+import sqlalchemy as sa
+
+from matchmaker.academics.models import AcademicProfile
+from matchmaker.auth.models import Role, User, UserRole
+from matchmaker.auth.services import authenticate, is_academic_email, user_by_email
+from matchmaker.demo import DEMO_PASSWORD, seed_demo
+from matchmaker.extensions import db
+from matchmaker.orgs.models import Membership, MembershipStatus, Organisation, OrganisationStatus
+from matchmaker.reference.models import Department
+
+
+def seeded() -> list[tuple[str, str]]:
+    accounts = seed_demo()
+    db.session.commit()
+    db.session.expire_all()
+    return accounts
+
+
+def users_with(role: Role) -> list[User]:
+    return list(db.session.scalars(sa.select(User).join(UserRole).where(UserRole.role == role)))
+
+
+def test_demo_has_organisations_of_at_least_four_kinds(app):
+    seeded()
+    kinds = set(db.session.scalars(sa.select(Organisation.kind)))
+    assert len(kinds) >= 4
+
+
+def test_demo_gives_a_coordinator_organisations_to_verify_and_verified_ones_to_see(app):
+    seeded()
+    statuses = set(db.session.scalars(sa.select(Organisation.status)))
+    assert {OrganisationStatus.PENDING, OrganisationStatus.VERIFIED} <= statuses
+
+
+def test_every_demo_organisation_has_an_active_member(app):
+    seeded()
+    organisations = db.session.scalars(sa.select(Organisation)).all()
+    assert organisations
+    for organisation in organisations:
+        assert any(m.status is MembershipStatus.ACTIVE for m in organisation.memberships), organisation.name
+
+
+def test_demo_has_a_membership_request_waiting_for_approval(app):
+    seeded()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Membership)
+                             .where(Membership.status == MembershipStatus.PENDING)) >= 1
+
+
+def test_demo_academics_come_from_at_least_six_departments(app):
+    seeded()
+    academics = users_with(Role.ACADEMIC)
+    departments = set(db.session.scalars(
+        sa.select(Department.code).join(AcademicProfile, AcademicProfile.department_id == Department.id)))
+    assert len(departments) >= 6
+    for academic in academics:
+        assert academic.academic_profile is not None, academic.email
+        assert is_academic_email(academic.email), academic.email
+
+
+def test_demo_has_coordinators_and_an_admin(app):
+    seeded()
+    assert len(users_with(Role.COORDINATOR)) >= 1
+    assert len(users_with(Role.ADMIN)) >= 1
+
+
+def test_every_demo_account_is_verified_and_opens_with_the_demo_password(app):
+    accounts = seeded()
+    assert accounts
+    for email, _roles in accounts:
+        user = authenticate(email, DEMO_PASSWORD)
+        assert user is not None, f"{email} does not open with the demo password"
+        assert user.email_verified, email
+    db.session.rollback()  # authenticate stamps last_login_at; keep the data as seeded
+
+
+def test_demo_speaks_both_languages(app):
+    seeded()
+    languages = {user.preferred_language.value for user in db.session.scalars(sa.select(User))}
+    assert languages == {"it", "en"}
+
+
+def test_demo_completes_a_database_where_part_of_it_already_exists(app, make):
+    """An operator who created the coordinator by hand, or whose first run stopped half way, can run it again."""
+    accounts = seed_demo()
+    db.session.rollback()  # nothing of that run stays
+    first_email = accounts[0][0]
+    make.coordinator(email=first_email, name="Created by hand")
+    accounts = seeded()
+    assert user_by_email(first_email).name == "Created by hand"
+    for email, _roles in accounts:
+        assert user_by_email(email) is not None, email
