@@ -44,12 +44,15 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from matchmaker.academics.views import blueprint as academics
     from matchmaker.api.views import blueprint as api
     from matchmaker.auth.views import blueprint as auth
+    from matchmaker.challenges.views import blueprint as challenges
     from matchmaker.coordination.views import blueprint as coordination
     from matchmaker.main.views import blueprint as main
+    from matchmaker.offers.views import blueprint as offers
 
-    for blueprint in (main, auth, coordination, api):
+    for blueprint in (main, auth, challenges, offers, academics, coordination, api):
         app.register_blueprint(blueprint)
 
 

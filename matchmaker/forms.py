@@ -1,6 +1,8 @@
-"""Form helpers shared by every feature: carrying a service's field errors onto the form."""
+"""Form helpers shared by every feature: service errors onto fields, and the small forms many pages use."""
 from flask import flash
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import TextAreaField
 
 from matchmaker.errors import ValidationFailed
 
@@ -18,3 +20,11 @@ def show_service_errors(form: FlaskForm, error: ValidationFailed, field_names: d
     if unplaced or not error.fields:
         # Field errors show beside their fields and in the form's summary; anything else is flashed.
         flash(" ".join(unplaced) or error.message, "danger")
+
+
+class ButtonForm(FlaskForm):
+    """A button that changes something; what it changes travels in the URL."""
+
+
+class HideForm(FlaskForm):
+    reason = TextAreaField(_l("Reason, shown to the owner"), render_kw={"rows": 2, "maxlength": 1000})

@@ -4,8 +4,12 @@ import enum
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
+from matchmaker.academics.models import AcademicRole
 from matchmaker.auth.models import Role
+from matchmaker.challenges.models import ChallengeStatus, Visibility
+from matchmaker.offers.models import OfferStatus
 from matchmaker.orgs.models import MembershipStatus, OrganisationKind, OrganisationStatus
+from matchmaker.reference.models import HelpKind, Scale
 
 LABELS: dict[enum.Enum, str] = {
     Role.ORGANISATION: _l("Organisation member"),
@@ -25,12 +29,62 @@ LABELS: dict[enum.Enum, str] = {
     OrganisationStatus.SUSPENDED: _l("Suspended"),
     MembershipStatus.PENDING: _l("Waiting for approval"),
     MembershipStatus.ACTIVE: _l("Member"),
+    HelpKind.RESEARCH_ACTION: _l("Research-action"),
+    HelpKind.TECHNICAL_SUPPORT: _l("Technical support"),
+    HelpKind.STUDENT_PROJECT: _l("Student project or thesis"),
+    HelpKind.TRAINING: _l("Course or training"),
+    HelpKind.LAB_ACCESS: _l("Lab or facility access"),
+    HelpKind.VOLUNTEERING: _l("Volunteering"),
+    HelpKind.OTHER: _l("Other kind of help"),
+    Scale.NEIGHBOURHOOD: _l("Neighbourhood"),
+    Scale.CITY: _l("City"),
+    Scale.REGION: _l("Region"),
+    Scale.NATIONAL: _l("National"),
+    Scale.INTERNATIONAL: _l("International"),
+    Visibility.PUBLIC: _l("Everyone"),
+    Visibility.ACADEMICS: _l("Only signed-in academics"),
+    ChallengeStatus.DRAFT: _l("Draft"),
+    ChallengeStatus.OPEN: _l("Open"),
+    ChallengeStatus.PAUSED: _l("Paused"),
+    ChallengeStatus.IN_PARTNERSHIP: _l("In partnership"),
+    ChallengeStatus.CLOSED: _l("Closed"),
+    OfferStatus.OPEN: _l("Open"),
+    OfferStatus.PAUSED: _l("Paused"),
+    OfferStatus.CLOSED: _l("Closed"),
+    AcademicRole.FULL_PROFESSOR: _l("Full professor"),
+    AcademicRole.ASSOCIATE_PROFESSOR: _l("Associate professor"),
+    AcademicRole.RESEARCHER: _l("Researcher"),
+    AcademicRole.POSTDOC: _l("Postdoctoral researcher"),
+    AcademicRole.PHD_STUDENT: _l("PhD student"),
+    AcademicRole.LAB_STAFF: _l("Lab staff"),
+    AcademicRole.OTHER: _l("Other role"),
+}
+
+# Verbs for the buttons that move a challenge or an offer to a status.
+STATUS_ACTIONS = {
+    ChallengeStatus.OPEN: _l("Publish"),
+    ChallengeStatus.PAUSED: _l("Pause"),
+    ChallengeStatus.IN_PARTNERSHIP: _l("Mark as in partnership"),
+    ChallengeStatus.CLOSED: _l("Close"),
+    OfferStatus.OPEN: _l("Open"),
+    OfferStatus.PAUSED: _l("Pause"),
+    OfferStatus.CLOSED: _l("Close"),
+}
+
+LANGUAGE_NAMES = {
+    "it": _l("Italian"), "en": _l("English"), "fr": _l("French"), "de": _l("German"), "es": _l("Spanish"),
+    "pt": _l("Portuguese"), "ar": _l("Arabic"), "zh": _l("Chinese"), "ro": _l("Romanian"), "sq": _l("Albanian"),
+    "other": _l("Other languages"),
 }
 
 
 def label_for(value: enum.Enum) -> str:
     """The label in the current language; the raw code if none is defined."""
     return str(LABELS.get(value, value.value))
+
+
+def action_label(status: enum.Enum) -> str:
+    return str(STATUS_ACTIONS.get(status, status.value))
 
 
 def choices_for(enum_class: type[enum.Enum]) -> list[SelectChoice]:

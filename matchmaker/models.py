@@ -1,11 +1,14 @@
 """Imports every model so that Alembic and the test fixtures see the whole schema."""
-from matchmaker.academics.models import AcademicProfile
+from matchmaker.academics.models import AcademicProfile, AcademicRole, Publication
 from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole
+from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.notifications.models import OutboxMessage
+from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Membership, MembershipStatus, Organisation, OrganisationKind, OrganisationStatus
-from matchmaker.reference.models import SDG, Department
+from matchmaker.reference.models import SDG, Department, HelpKind, Scale
 
 __all__ = [
-    "AcademicProfile", "ApiToken", "Department", "Language", "Membership", "MembershipStatus", "Organisation",
-    "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Role", "SDG", "User", "UserRole",
+    "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "Department", "HelpKind",
+    "Language", "Membership", "MembershipStatus", "Offer", "OfferStatus", "Organisation", "OrganisationKind",
+    "OrganisationStatus", "OutboxMessage", "Publication", "Role", "SDG", "Scale", "User", "UserRole", "Visibility",
 ]

@@ -5,9 +5,10 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
-from matchmaker.labels import label_for
+from matchmaker.labels import LANGUAGE_NAMES, action_label, label_for
 from matchmaker.orgs.models import OrganisationKind, OrganisationStatus
 from matchmaker.permissions import can
+from matchmaker.text import plain_text, render_markdown
 
 
 def current_language() -> str:
@@ -25,7 +26,11 @@ def install_template_helpers(app: Flask) -> None:
         csrf_input=csrf_input,
         current_language=current_language,
         label_for=label_for,
+        action_label=action_label,
         OrganisationKind=OrganisationKind,
         OrganisationStatus=OrganisationStatus,
     )
     app.jinja_env.filters["localised_name"] = lambda obj: obj.name_in(current_language())
+    app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["plain_text"] = plain_text
+    app.jinja_env.filters["language_name"] = lambda code: str(LANGUAGE_NAMES.get(code, code))

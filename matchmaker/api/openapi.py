@@ -23,6 +23,64 @@ def _json(schema: dict) -> dict:
     return {"application/json": {"schema": schema}}
 
 
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _query(name: str, description: str, schema: dict | None = None) -> dict:
+    return {"name": name, "in": "query", "required": False, "description": description,
+            "schema": schema or {"type": "string"}}
+
+
+def _path_id(name: str) -> dict:
+    return {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
+
+
+HELP_KINDS = ["research_action", "technical_support", "student_project", "training", "lab_access", "volunteering",
+              "other"]
+LIST_PARAMETERS = [
+    _query("q", "Words to look for in titles, texts and keywords."),
+    _query("sdg", "Only items tagged with this goal.", {"type": "integer", "minimum": 1, "maximum": 17}),
+    _query("kind", "Kind of help.", {"type": "string", "enum": HELP_KINDS}),
+    _query("department", "Department code, such as DIST."),
+    _query("status", "Status; open by default for challenges and offers, `available` for academics."),
+    _query("place", "Part of the place or city name."),
+    _query("sort", "Order of the results."),
+    _query("page", "Page number, from 1.", {"type": "integer", "minimum": 1}),
+    _query("per_page", "Items per page, 1 to 100 (default 20).", {"type": "integer", "minimum": 1, "maximum": 100}),
+]
+
+
+def _page_of(name: str) -> dict:
+    return {"type": "object", "properties": {
+        "items": {"type": "array", "items": _ref(name)}, "total": {"type": "integer"},
+        "page": {"type": "integer"}, "per_page": {"type": "integer"}, "pages": {"type": "integer"}}}
+
+
+SDG_LIST = {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}}
+KEYWORDS = {"type": "array", "items": {"type": "string", "maxLength": 40}, "maxItems": 15}
+CHALLENGE_FIELDS = {
+    "title": {"type": "string", "maxLength": 150}, "summary": {"type": "string", "maxLength": 600},
+    "description": {"type": "string", "maxLength": 10000, "description": "Markdown."},
+    "sdgs": SDG_LIST, "keywords": KEYWORDS, "kind": {"type": "string", "enum": HELP_KINDS},
+    "place": {"type": "string", "maxLength": 120},
+    "scale": {"type": "string", "enum": ["neighbourhood", "city", "region", "national", "international"]},
+    "resources": {"type": "string", "maxLength": 2000},
+    "deadline": {"type": "string", "format": "date", "nullable": True, "description": "Today or later."},
+    "visibility": {"type": "string", "enum": ["public", "academics"]},
+}
+CHALLENGE_STATUS = {"type": "string", "enum": ["draft", "open", "paused", "in_partnership", "closed"]}
+OFFER_FIELDS = {
+    "title": {"type": "string", "maxLength": 150},
+    "description": {"type": "string", "maxLength": 10000, "description": "Markdown."},
+    "kind": {"type": "string", "enum": HELP_KINDS}, "sdgs": SDG_LIST, "keywords": KEYWORDS,
+    "capacity": {"type": "integer", "minimum": 1, "maximum": 100},
+    "available_from": {"type": "string", "format": "date", "nullable": True},
+    "available_until": {"type": "string", "format": "date", "nullable": True},
+}
+OFFER_STATUS = {"type": "string", "enum": ["open", "paused", "closed"]}
+
+
 def openapi_document() -> dict:
     return {
         "openapi": "3.0.3",
@@ -62,6 +120,33 @@ def openapi_document() -> dict:
                     "city": {"type": "string"}, "website": {"type": "string", "nullable": True},
                     "status": {"type": "string", "enum": ["pending", "verified", "rejected", "suspended"]},
                     "status_reason": {"type": "string", "nullable": True}}},
+                "Challenge": {"type": "object", "properties": {
+                    "id": {"type": "integer"}, **CHALLENGE_FIELDS, "status": CHALLENGE_STATUS,
+                    "hidden": {"type": "boolean"},
+                    "organisation": {"type": "object", "properties": {
+                        "id": {"type": "integer"}, "name": {"type": "string"}}},
+                    "created_at": {"type": "string", "format": "date-time"},
+                    "published_at": {"type": "string", "format": "date-time", "nullable": True}}},
+                "ChallengeInput": {"type": "object", "required": ["title", "summary", "kind"], "properties": {
+                    **CHALLENGE_FIELDS, "organisation_id": {
+                        "type": "integer", "description": "Needed when the caller belongs to several."}}},
+                "ChallengePatch": {"type": "object", "properties": {**CHALLENGE_FIELDS, "status": CHALLENGE_STATUS},
+                                   "description": "Only the fields given change. `status: open` publishes, "
+                                                  "once the organisation is verified."},
+                "Offer": {"type": "object", "properties": {
+                    "id": {"type": "integer"}, **OFFER_FIELDS, "status": OFFER_STATUS, "hidden": {"type": "boolean"},
+                    "academic": {"type": "object", "properties": {
+                        "id": {"type": "integer"}, "name": {"type": "string"}, "department": {"type": "string"}}},
+                    "created_at": {"type": "string", "format": "date-time"}}},
+                "OfferInput": {"type": "object", "required": ["title", "description", "kind"],
+                               "properties": OFFER_FIELDS},
+                "OfferPatch": {"type": "object", "properties": {**OFFER_FIELDS, "status": OFFER_STATUS}},
+                "Academic": {"type": "object", "properties": {
+                    "id": {"type": "integer"}, "name": {"type": "string"}, "department": {"type": "string"},
+                    "role": {"type": "string", "nullable": True}, "biography": {"type": "string"},
+                    "expertise": {"type": "array", "items": {"type": "string"}}, "sdgs": SDG_LIST,
+                    "languages": {"type": "array", "items": {"type": "string"}},
+                    "capacity_per_semester": {"type": "integer"}, "available": {"type": "boolean"}}},
                 "Me": {"type": "object", "properties": {
                     "id": {"type": "integer"}, "email": {"type": "string"}, "name": {"type": "string"},
                     "roles": {"type": "array", "items": {
@@ -124,6 +209,54 @@ def openapi_document() -> dict:
                 "responses": {"200": {"description": "The organisation after the decision.",
                                       "content": _json({"$ref": "#/components/schemas/Organisation"})},
                               **_error_responses(400, 401, 403, 404, 409, 422)}}},
+            "/challenges": {
+                "get": {"summary": "Challenges the caller may see (open ones unless `status` says otherwise).",
+                        "parameters": LIST_PARAMETERS,
+                        "responses": {"200": {"description": "A page of challenges.",
+                                              "content": _json(_page_of("Challenge"))},
+                                      **_error_responses(422)}},
+                "post": {"summary": "An organisation member posts a challenge; it starts as a draft.",
+                         "security": [{"bearerToken": []}],
+                         "requestBody": {"required": True, "content": _json(_ref("ChallengeInput"))},
+                         "responses": {"201": {"description": "The new draft.", "content": _json(_ref("Challenge"))},
+                                       **_error_responses(400, 401, 403, 422)}}},
+            "/challenges/{challenge_id}": {
+                "parameters": [_path_id("challenge_id")],
+                "get": {"summary": "One challenge; one the caller may not see is a 404.",
+                        "responses": {"200": {"description": "The challenge.", "content": _json(_ref("Challenge"))},
+                                      **_error_responses(404)}},
+                "patch": {"summary": "Its organisation's members change fields or the status.",
+                          "security": [{"bearerToken": []}],
+                          "requestBody": {"required": True, "content": _json(_ref("ChallengePatch"))},
+                          "responses": {"200": {"description": "The challenge after the change.",
+                                                "content": _json(_ref("Challenge"))},
+                                        **_error_responses(400, 401, 403, 404, 409, 422)}}},
+            "/offers": {
+                "get": {"summary": "Offers the caller may see (open ones unless `status` says otherwise).",
+                        "parameters": LIST_PARAMETERS,
+                        "responses": {"200": {"description": "A page of offers.", "content": _json(_page_of("Offer"))},
+                                      **_error_responses(422)}},
+                "post": {"summary": "An academic posts an offer; it is open at once.",
+                         "security": [{"bearerToken": []}],
+                         "requestBody": {"required": True, "content": _json(_ref("OfferInput"))},
+                         "responses": {"201": {"description": "The new offer.", "content": _json(_ref("Offer"))},
+                                       **_error_responses(400, 401, 403, 422)}}},
+            "/offers/{offer_id}": {
+                "parameters": [_path_id("offer_id")],
+                "get": {"summary": "One offer.",
+                        "responses": {"200": {"description": "The offer.", "content": _json(_ref("Offer"))},
+                                      **_error_responses(404)}},
+                "patch": {"summary": "Its author changes fields or the status.",
+                          "security": [{"bearerToken": []}],
+                          "requestBody": {"required": True, "content": _json(_ref("OfferPatch"))},
+                          "responses": {"200": {"description": "The offer after the change.",
+                                                "content": _json(_ref("Offer"))},
+                                        **_error_responses(400, 401, 403, 404, 409, 422)}}},
+            "/academics": {"get": {
+                "summary": "Academics who opted in to the public directory.",
+                "parameters": LIST_PARAMETERS,
+                "responses": {"200": {"description": "A page of academics.", "content": _json(_page_of("Academic"))},
+                              **_error_responses(422)}}},
             "/openapi.json": {"get": {
                 "summary": "This document.",
                 "responses": {"200": {"description": "The OpenAPI document."}}}},

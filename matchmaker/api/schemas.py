@@ -60,3 +60,68 @@ def department_json(department) -> dict:
 
 def sdg_json(sdg) -> dict:
     return {"number": sdg.number, "name_it": sdg.name_it, "name_en": sdg.name_en}
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def challenge_json(challenge) -> dict:
+    return {
+        "id": challenge.id,
+        "title": challenge.title,
+        "summary": challenge.summary,
+        "description": challenge.description,
+        "sdgs": [s.number for s in challenge.sdgs],
+        "keywords": list(challenge.keywords or []),
+        "kind": challenge.kind.value,
+        "place": challenge.place,
+        "scale": challenge.scale.value,
+        "resources": challenge.resources,
+        "deadline": _iso(challenge.deadline),
+        "visibility": challenge.visibility.value,
+        "status": challenge.status.value,
+        "hidden": challenge.is_hidden,
+        "organisation": {"id": challenge.organisation.id, "name": challenge.organisation.name},
+        "created_at": _iso(challenge.created_at),
+        "published_at": _iso(challenge.published_at),
+    }
+
+
+def offer_json(offer) -> dict:
+    return {
+        "id": offer.id,
+        "title": offer.title,
+        "description": offer.description,
+        "kind": offer.kind.value,
+        "sdgs": [s.number for s in offer.sdgs],
+        "keywords": list(offer.keywords or []),
+        "capacity": offer.capacity,
+        "available_from": _iso(offer.available_from),
+        "available_until": _iso(offer.available_until),
+        "status": offer.status.value,
+        "hidden": offer.is_hidden,
+        "academic": {"id": offer.academic_id, "name": offer.academic.name,
+                     "department": offer.academic.academic_profile.department.code},
+        "created_at": _iso(offer.created_at),
+    }
+
+
+def academic_json(profile) -> dict:
+    return {
+        "id": profile.user_id,
+        "name": profile.user.name,
+        "department": profile.department.code,
+        "role": profile.academic_role.value if profile.academic_role else None,
+        "biography": profile.biography,
+        "expertise": list(profile.expertise or []),
+        "sdgs": [s.number for s in profile.sdgs],
+        "languages": list(profile.languages or []),
+        "capacity_per_semester": profile.capacity_per_semester,
+        "available": profile.available,
+    }
+
+
+def page_json(page, serialise) -> dict:
+    return {"items": [serialise(item) for item in page.items], "total": page.total, "page": page.page,
+            "per_page": page.per_page, "pages": page.pages}

@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, g, jsonify
 from flask_babel import gettext as _
 
 from matchmaker.api.auth import authenticate_api_request, require_api_user
+from matchmaker.api.market import blueprint as market_blueprint
 from matchmaker.api.openapi import openapi_document
 from matchmaker.api.schemas import (
     department_json,
@@ -23,7 +24,9 @@ from matchmaker.reference.services import list_departments, list_sdgs
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(blueprint)  # authenticate_api_request applies CSRF itself to cookie-based writes
-blueprint.before_request(authenticate_api_request)
+blueprint.before_request(authenticate_api_request)  # also runs for the nested blueprints below
+csrf.exempt(market_blueprint)
+blueprint.register_blueprint(market_blueprint)
 
 
 @blueprint.get("/health")

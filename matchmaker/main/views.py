@@ -5,6 +5,7 @@ from flask_login import current_user
 from matchmaker.auth.forms import EmptyForm
 from matchmaker.auth.models import Language
 from matchmaker.auth.services import set_language
+from matchmaker.challenges.services import latest_open_challenges
 from matchmaker.extensions import db
 from matchmaker.i18n import remember_language
 from matchmaker.main.services import platform_figures
@@ -15,7 +16,8 @@ blueprint = Blueprint("main", __name__)
 
 @blueprint.route("/")
 def home():
-    return render_template("main/home.html", figures=platform_figures())
+    return render_template("main/home.html", figures=platform_figures(),
+                           latest_challenges=latest_open_challenges(current_user))
 
 
 @blueprint.route("/language/<language>", methods=["POST"])

@@ -1,4 +1,6 @@
-"""Departments and SDGs: small tables seeded once and read everywhere."""
+"""Departments, SDGs and the shared vocabulary of the two sides of the market."""
+import enum
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -37,3 +39,25 @@ class SDG(db.Model):
 
     def __repr__(self) -> str:
         return f"<SDG {self.number}>"
+
+
+class HelpKind(enum.Enum):
+    """The kind of help a challenge seeks, and the kind of help an offer gives: one list for both sides."""
+
+    RESEARCH_ACTION = "research_action"
+    TECHNICAL_SUPPORT = "technical_support"
+    STUDENT_PROJECT = "student_project"
+    TRAINING = "training"
+    LAB_ACCESS = "lab_access"
+    VOLUNTEERING = "volunteering"
+    OTHER = "other"
+
+
+class Scale(enum.Enum):
+    """How far a challenge reaches."""
+
+    NEIGHBOURHOOD = "neighbourhood"
+    CITY = "city"
+    REGION = "region"
+    NATIONAL = "national"
+    INTERNATIONAL = "international"

@@ -1,0 +1,116 @@
+"""Academic profile operations: edit the profile, add publications, list the directory. Each flushes."""
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from matchmaker.academics.models import AcademicProfile, AcademicRole, Publication, profile_sdgs
+from matchmaker.academics.publications import PublicationFileError, parse_publication_file
+from matchmaker.auth.models import User
+from matchmaker.errors import ValidationFailed
+from matchmaker.extensions import db
+from matchmaker.listing import ListFilters, like_pattern, paginate
+from matchmaker.permissions import visible_profiles
+from matchmaker.reference.models import SDG, Department
+from matchmaker.reference.services import department_by_code
+from matchmaker.validation import Checker
+
+BIOGRAPHY_MAX = 3000
+EDITABLE_FIELDS = {"department", "academic_role", "biography", "expertise", "sdgs", "languages",
+                   "capacity_per_semester", "available", "directory_opt_in"}
+LANGUAGES = ("it", "en", "fr", "de", "es", "pt", "ar", "zh", "ro", "sq", "other")
+SORTS = ("name", "department")
+
+
+def check_profile_fields(data: dict, *, partial: bool = False) -> dict:
+    check = Checker(data, partial=partial)
+    check.unknown_fields(EDITABLE_FIELDS)
+    if check.wants("department"):
+        department = department_by_code(str(data.get("department") or ""))
+        if department is None:
+            check.fail("department", _("Choose your department."))
+        else:
+            check.clean["department"] = department
+    check.choice("academic_role", AcademicRole, required=False)
+    check.text("biography", max_length=BIOGRAPHY_MAX)
+    check.keywords("expertise", max_count=25, max_length=60)
+    check.sdgs()
+    if check.wants("languages"):
+        languages = data.get("languages") or []
+        if not isinstance(languages, list) or any(code not in LANGUAGES for code in languages):
+            check.fail("languages", _("Choose languages from the list."))
+        else:
+            check.clean["languages"] = sorted(set(languages), key=LANGUAGES.index)
+    check.integer("capacity_per_semester", minimum=0, maximum=50, required=not partial)
+    check.boolean("available")
+    check.boolean("directory_opt_in")
+    return check.done()
+
+
+def update_profile(profile: AcademicProfile, data: dict, *, partial: bool = False) -> AcademicProfile:
+    """Change the profile's fields. Flushes."""
+    for name, value in check_profile_fields(data, partial=partial).items():
+        if name == "sdgs":
+            profile.sdgs = list(db.session.scalars(sa.select(SDG).where(SDG.number.in_(value)))) if value else []
+        else:
+            setattr(profile, name, value)
+    db.session.flush()
+    return profile
+
+
+def add_publication(profile: AcademicProfile, data: dict) -> Publication:
+    check = Checker(data)
+    check.text("title", max_length=500, required=True, multiline=False)
+    check.text("abstract", max_length=10_000)
+    check.integer("year", minimum=1900, maximum=2100, required=False)
+    fields = check.done()
+    publication = Publication(profile=profile, **fields)
+    db.session.add(publication)
+    db.session.flush()
+    return publication
+
+
+def import_publications(profile: AcademicProfile, filename: str, content: bytes) -> list[Publication]:
+    """Add every publication of a BibTeX or CSV file, skipping titles the profile already has. Flushes."""
+    try:
+        parsed = parse_publication_file(filename, content)
+    except PublicationFileError as error:
+        raise ValidationFailed(_("The file could not be read: %(reason)s.", reason=str(error)),
+                               {"file": [_("The file could not be read: %(reason)s.", reason=str(error))]}) from None
+    known = {p.title.casefold() for p in profile.publications}
+    added = []
+    for item in parsed:
+        if item.title.casefold() in known:
+            continue
+        known.add(item.title.casefold())
+        publication = Publication(profile=profile, title=item.title, abstract=item.abstract, year=item.year,
+                                  venue=item.venue, url=item.url)
+        db.session.add(publication)
+        added.append(publication)
+    db.session.flush()
+    return added
+
+
+def delete_publication(publication: Publication) -> None:
+    db.session.delete(publication)
+    db.session.flush()
+
+
+def list_directory(filters: ListFilters, viewer):
+    """The page of academic profiles `viewer` may see (opted-in ones for the public), without a query per row."""
+    query = (sa.select(AcademicProfile).join(AcademicProfile.user).join(AcademicProfile.department)
+             .where(visible_profiles(viewer), User.active.is_(True)))
+    if filters.department:
+        query = query.where(Department.code == filters.department.upper())
+    if filters.sdg:
+        query = query.where(AcademicProfile.user_id.in_(
+            sa.select(profile_sdgs.c.user_id).where(profile_sdgs.c.sdg_number == filters.sdg)))
+    if filters.status == "available":
+        query = query.where(AcademicProfile.available.is_(True))
+    if filters.q:
+        for word in filters.q.split()[:8]:
+            pattern = like_pattern(word)
+            query = query.where(sa.or_(
+                User.name.ilike(pattern, escape="\\"), AcademicProfile.biography.ilike(pattern, escape="\\"),
+                sa.cast(AcademicProfile.expertise, sa.String).ilike(pattern, escape="\\")))
+    order = {"name": (sa.func.lower(User.name), User.id),
+             "department": (Department.code, sa.func.lower(User.name))}[filters.sort]
+    return paginate(query.order_by(*order), filters)

@@ -1,0 +1,1 @@
+"""Challenges: the needs that organisations bring to the university (the demand side)."""

@@ -1,0 +1,90 @@
+"""What the list pages and the API share: reading filters from a query string, paginating."""
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from matchmaker.errors import ValidationFailed
+from matchmaker.extensions import db
+
+MAX_PER_PAGE = 100
+
+
+@dataclass
+class ListFilters:
+    """The filters of a list page, from its (shareable, bookmarkable) query string."""
+
+    q: str = ""
+    sdg: int | None = None
+    kind: str | None = None
+    department: str | None = None
+    status: str | None = None
+    place: str | None = None
+    sort: str = "newest"
+    page: int = 1
+    per_page: int = 20
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_args(cls, args, *, sorts: tuple[str, ...], default_per_page: int = 20) -> "ListFilters":
+        """Read the filters, with a 422 naming any that cannot be understood."""
+        errors: dict[str, list[str]] = {}
+
+        def number(name: str, default: int | None, low: int, high: int) -> int | None:
+            raw = args.get(name, "")
+            if raw in ("", None):
+                return default
+            try:
+                value = int(raw)
+            except ValueError:
+                value = None
+            if value is None or not low <= value <= high:
+                errors[name] = [_("Give a number from %(min)d to %(max)d.", min=low, max=high)]
+                return default
+            return value
+
+        sort = args.get("sort") or sorts[0]
+        if sort not in sorts:
+            errors["sort"] = [_("Choose one of the options (%(allowed)s).", allowed=", ".join(sorts))]
+            sort = sorts[0]
+        filters = cls(
+            q=" ".join((args.get("q") or "").split())[:200],
+            sdg=number("sdg", None, 1, 17),
+            kind=args.get("kind") or None,
+            department=args.get("department") or None,
+            status=args.get("status") or None,
+            place=" ".join((args.get("place") or "").split())[:120] or None,
+            sort=sort,
+            page=number("page", 1, 1, 100_000),
+            per_page=number("per_page", default_per_page, 1, MAX_PER_PAGE),
+        )
+        if errors:
+            raise ValidationFailed(_("Some filters are not valid."), errors)
+        return filters
+
+    def as_args(self, **changes) -> dict:
+        """The query-string arguments that reproduce these filters (for links to other pages and sorts)."""
+        values = {"q": self.q, "sdg": self.sdg, "kind": self.kind, "department": self.department,
+                  "status": self.status, "place": self.place, "sort": self.sort, "page": self.page}
+        values.update(changes)
+        return {k: v for k, v in values.items() if v not in (None, "", 1) or (k == "page" and v != 1)}
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, with the wildcards people might type taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def paginate(query: sa.Select, filters: ListFilters):
+    return db.paginate(query, page=filters.page, per_page=filters.per_page, error_out=False, max_per_page=MAX_PER_PAGE)
+
+
+def enum_filter(enum_class, value: str, name: str):
+    """The enum member a filter names, or a 422 listing the values it accepts."""
+    try:
+        return enum_class(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in enum_class)
+        raise ValidationFailed(_("Some filters are not valid."),
+                               {name: [_("Choose one of the options (%(allowed)s).", allowed=allowed)]}) from None

@@ -1,0 +1,1 @@
+"""Offers: what academics put at the service of the community (the supply side)."""

@@ -1,0 +1,33 @@
+"""The offer form. Length and content rules live in the service, shared with the API."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Optional
+
+from matchmaker.labels import choices_for
+from matchmaker.offers import services
+from matchmaker.reference.models import HelpKind
+
+
+class OfferForm(FlaskForm):
+    title = StringField(_l("Title"), render_kw={"maxlength": services.TITLE_MAX},
+                        description=_l("What you offer, in a few words."))
+    description = TextAreaField(
+        _l("Description"), render_kw={"maxlength": services.DESCRIPTION_MAX, "rows": 8},
+        description=_l("What you can do, with whom, and what a partner should expect. Markdown is welcome."))
+    kind = SelectField(_l("Kind of offer"), choices=[SelectChoice("", _l("Choose…")), *choices_for(HelpKind)])
+    sdgs = SelectMultipleField(_l("Sustainable Development Goals"), choices=[], validate_choice=False)
+    keywords = StringField(_l("Keywords"), description=_l("Separated by commas."))
+    capacity = IntegerField(_l("How many collaborations at once"), default=1, validators=[Optional()],
+                            render_kw={"min": 1, "max": 100})
+    available_from = DateField(_l("Available from"), validators=[Optional()])
+    available_until = DateField(_l("Available until"), validators=[Optional()])
+
+    def service_data(self) -> dict:
+        return {
+            "title": self.title.data or "", "description": self.description.data or "", "kind": self.kind.data or "",
+            "sdgs": self.sdgs.data or [], "keywords": self.keywords.data or "",
+            "capacity": self.capacity.data,
+            "available_from": self.available_from.data, "available_until": self.available_until.data,
+        }
