@@ -57,3 +57,54 @@ class Factory:
         n = next(_counter)
         kwargs.setdefault("email", f"coordinator{n}@polito.it")
         return self.user(roles=(Role.COORDINATOR,), **kwargs)
+
+    def challenge(self, organisation: Organisation | None = None, *, author: User | None = None, title=None,
+                  summary="A need of the neighbourhood, in one paragraph.", description="", sdgs=(11,),
+                  keywords=(), kind=None, status=None, deadline=None, **fields):
+        """A challenge written straight to the database (no service rules), open unless told otherwise."""
+        from matchmaker.challenges.models import Challenge, ChallengeStatus
+        from matchmaker.reference.models import SDG, HelpKind
+
+        n = next(_counter)
+        organisation = organisation or self.organisation()
+        status = status or ChallengeStatus.OPEN
+        challenge = Challenge(
+            organisation=organisation, created_by_id=author.id if author else None, title=title or f"Challenge {n}",
+            summary=summary, description=description, keywords=list(keywords), kind=kind or HelpKind.RESEARCH_ACTION,
+            status=status, deadline=deadline, published_at=None if status is ChallengeStatus.DRAFT else utcnow(),
+            sdgs=[db.session.get(SDG, number) for number in sdgs], **fields)
+        db.session.add(challenge)
+        db.session.commit()
+        return challenge
+
+    def offer(self, academic: User | None = None, *, title=None, description="What I can do with partners.",
+              sdgs=(4,), keywords=(), kind=None, **fields):
+        """An open offer written straight to the database (no service rules)."""
+        from matchmaker.offers.models import Offer, OfferStatus
+        from matchmaker.reference.models import SDG, HelpKind
+
+        n = next(_counter)
+        offer = Offer(academic=academic or self.academic(), title=title or f"Offer {n}", description=description,
+                      keywords=list(keywords), kind=kind or HelpKind.STUDENT_PROJECT,
+                      sdgs=[db.session.get(SDG, number) for number in sdgs], **{"status": OfferStatus.OPEN, **fields})
+        db.session.add(offer)
+        db.session.commit()
+        return offer
+
+    def profile(self, academic: User | None = None, *, directory_opt_in=True, **fields) -> AcademicProfile:
+        """An academic's profile with the given fields, in the public directory unless told otherwise."""
+        profile = (academic or self.academic()).academic_profile
+        for name, value in {"directory_opt_in": directory_opt_in, **fields}.items():
+            setattr(profile, name, value)
+        db.session.commit()
+        return profile
+
+    def api_token(self, client, user: User, password=PASSWORD) -> str:
+        """A personal access token for `user`, asked for as an integration would: POST /api/v1/tokens."""
+        response = client.post("/api/v1/tokens", json={"email": user.email, "password": password})
+        assert response.status_code == 201, response.get_data(as_text=True)
+        return response.get_json()["token"]
+
+    def api_headers(self, client, user: User, language: str = "en") -> dict:
+        """Headers of an integration calling as `user`, asking for answers in `language`."""
+        return {"Authorization": f"Bearer {self.api_token(client, user)}", "Accept-Language": language}

@@ -73,15 +73,18 @@ def _parse_fields(body: str) -> dict[str, str]:
 def parse_bibtex(text: str) -> list[ParsedPublication]:
     """Every entry with a title; @string, @comment and @preamble are skipped."""
     publications = []
-    for match in _ENTRY_START.finditer(text):
+    position = 0
+    # Each block is read to its closing brace before looking for the next, so an "@" inside a comment,
+    # an abstract or a skipped block is never taken for an entry.
+    while match := _ENTRY_START.search(text, position):
         kind = match.group(1).lower()
-        if kind in {"string", "comment", "preamble"}:
-            continue
         try:
-            body, _end = _read_braced(text, match.end() - 1)
+            body, position = _read_braced(text, match.end() - 1)
         except PublicationFileError as error:
             line = text.count("\n", 0, match.start()) + 1
             raise PublicationFileError(f"entry at line {line}: {error}") from None
+        if kind in {"string", "comment", "preamble"}:
+            continue
         fields = _parse_fields(body)
         if not fields.get("title"):
             continue

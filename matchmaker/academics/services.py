@@ -1,6 +1,7 @@
 """Academic profile operations: edit the profile, add publications, list the directory. Each flushes."""
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.orm import contains_eager
 
 from matchmaker.academics.models import AcademicProfile, AcademicRole, Publication, profile_sdgs
 from matchmaker.academics.publications import PublicationFileError, parse_publication_file
@@ -97,7 +98,8 @@ def delete_publication(publication: Publication) -> None:
 def list_directory(filters: ListFilters, viewer):
     """The page of academic profiles `viewer` may see (opted-in ones for the public), without a query per row."""
     query = (sa.select(AcademicProfile).join(AcademicProfile.user).join(AcademicProfile.department)
-             .where(visible_profiles(viewer), User.active.is_(True)))
+             .where(visible_profiles(viewer), User.active.is_(True))
+             .options(contains_eager(AcademicProfile.user)))  # each row shows the name: take it from the join
     if filters.department:
         query = query.where(Department.code == filters.department.upper())
     if filters.sdg:

@@ -4,6 +4,7 @@ from datetime import date
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
 
 from matchmaker.academics.models import AcademicProfile
 from matchmaker.auth.models import User
@@ -100,7 +101,9 @@ def unhide_offer(offer: Offer) -> Offer:
 def list_offers(filters: ListFilters, viewer):
     """The page of offers `viewer` may see that match `filters`, loaded without a query per row."""
     query = (sa.select(Offer).join(Offer.academic).join(AcademicProfile, AcademicProfile.user_id == User.id)
-             .join(Department, Department.id == AcademicProfile.department_id).where(visible_offers(viewer)))
+             .join(Department, Department.id == AcademicProfile.department_id).where(visible_offers(viewer))
+             # Each row shows its author's department: load the authors' profiles in one statement.
+             .options(joinedload(Offer.academic).selectinload(User.academic_profile)))
     status = enum_filter(OfferStatus, filters.status, "status") if filters.status else OfferStatus.OPEN
     query = query.where(Offer.status == status)
     if filters.kind:

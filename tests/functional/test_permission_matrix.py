@@ -1,0 +1,468 @@
+"""The permission matrix: who may see, edit, publish, hide and create challenges, offers and profiles.
+
+The tables at the top are the rules: one row per action and object, one column per role. Every case asks the web
+pages and the API the same question and expects the same answer (hiding and editing one's profile exist on the web
+pages only), checks that a refused action changed nothing, and that a page shows a button exactly when the server
+would accept what it does.
+"""
+from functools import cached_property
+from urllib.parse import urlparse
+
+import pytest
+import sqlalchemy as sa
+
+from matchmaker.academics.models import AcademicProfile
+from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
+from matchmaker.extensions import db
+from matchmaker.notifications.models import OutboxMessage
+from matchmaker.offers.models import Offer, OfferStatus
+from matchmaker.types import utcnow
+
+# What a role gets when it tries an action.
+OK = "ok"             # allowed, and done
+DENIED = "403"        # the caller may see the object, but not do this to it
+UNSEEN = "404"        # the caller may not even see the object: for them it does not exist
+SIGN_IN = "sign in"   # a visitor: sent to /login by the web pages, answered 401 by the API
+
+ROLES = ("visitor", "member", "other_member", "academic", "other_academic", "coordinator")
+# member: of the organisation owning the challenges. other_member: of another organisation.
+# academic: the author of the offers and the owner of the profile. other_academic: someone else at PoliTO.
+
+CHALLENGES = {  # all of the member's organisation
+    "open": {"status": ChallengeStatus.OPEN},
+    "draft": {"status": ChallengeStatus.DRAFT},
+    "for_academics": {"status": ChallengeStatus.OPEN, "visibility": Visibility.ACADEMICS},
+    "hidden": {"status": ChallengeStatus.OPEN, "hidden": True},
+}
+
+# see: the detail page and the list (filtered by the challenge's status). edit: the edit form, PATCH a field.
+# change_status: publish the draft, pause the others. hide: hide with a reason (unhide the hidden one).
+CHALLENGE_RULES = {
+    #                               visitor  member  other_member academic other_academic coordinator
+    ("see", "open"):               (OK,      OK,     OK,          OK,      OK,            OK),
+    ("see", "draft"):              (UNSEEN,  OK,     UNSEEN,      UNSEEN,  UNSEEN,        OK),
+    ("see", "for_academics"):      (UNSEEN,  OK,     UNSEEN,      OK,      OK,            OK),
+    ("see", "hidden"):             (UNSEEN,  OK,     UNSEEN,      UNSEEN,  UNSEEN,        OK),
+
+    ("edit", "open"):              (SIGN_IN, OK,     DENIED,      DENIED,  DENIED,        DENIED),
+    ("edit", "draft"):             (SIGN_IN, OK,     UNSEEN,      UNSEEN,  UNSEEN,        DENIED),
+    ("edit", "for_academics"):     (SIGN_IN, OK,     UNSEEN,      DENIED,  DENIED,        DENIED),
+    ("edit", "hidden"):            (SIGN_IN, OK,     UNSEEN,      UNSEEN,  UNSEEN,        DENIED),
+
+    ("change_status", "open"):     (SIGN_IN, OK,     DENIED,      DENIED,  DENIED,        DENIED),
+    ("change_status", "draft"):    (SIGN_IN, OK,     UNSEEN,      UNSEEN,  UNSEEN,        DENIED),
+    ("change_status", "for_academics"): (SIGN_IN, OK, UNSEEN,     DENIED,  DENIED,        DENIED),
+    ("change_status", "hidden"):   (SIGN_IN, OK,     UNSEEN,      UNSEEN,  UNSEEN,        DENIED),
+
+    ("hide", "open"):              (SIGN_IN, DENIED, DENIED,      DENIED,  DENIED,        OK),
+    ("hide", "draft"):             (SIGN_IN, DENIED, UNSEEN,      UNSEEN,  UNSEEN,        OK),
+    ("hide", "for_academics"):     (SIGN_IN, DENIED, UNSEEN,      DENIED,  DENIED,        OK),
+    ("hide", "hidden"):            (SIGN_IN, DENIED, UNSEEN,      UNSEEN,  UNSEEN,        OK),
+
+    ("create", "challenge"):       (SIGN_IN, OK,     OK,          DENIED,  DENIED,        DENIED),
+}
+NEXT_CHALLENGE_STATUS = {"open": ChallengeStatus.PAUSED, "draft": ChallengeStatus.OPEN,
+                         "for_academics": ChallengeStatus.PAUSED, "hidden": ChallengeStatus.PAUSED}
+
+OFFERS = {  # both by the academic
+    "open": {},
+    "hidden": {"hidden": True},
+}
+
+# see: the detail page and the list of open offers. edit: the edit form, PATCH a field. change_status: pause it.
+OFFER_RULES = {
+    #                               visitor  member  other_member academic other_academic coordinator
+    ("see", "open"):               (OK,      OK,     OK,          OK,      OK,            OK),
+    ("see", "hidden"):             (UNSEEN,  UNSEEN, UNSEEN,      OK,      UNSEEN,        OK),
+
+    ("edit", "open"):              (SIGN_IN, DENIED, DENIED,      OK,      DENIED,        DENIED),
+    ("edit", "hidden"):            (SIGN_IN, UNSEEN, UNSEEN,      OK,      UNSEEN,        DENIED),
+
+    ("change_status", "open"):     (SIGN_IN, DENIED, DENIED,      OK,      DENIED,        DENIED),
+    ("change_status", "hidden"):   (SIGN_IN, UNSEEN, UNSEEN,      OK,      UNSEEN,        DENIED),
+
+    ("hide", "open"):              (SIGN_IN, DENIED, DENIED,      DENIED,  DENIED,        OK),
+    ("hide", "hidden"):            (SIGN_IN, UNSEEN, UNSEEN,      DENIED,  UNSEEN,        OK),
+
+    ("create", "offer"):           (SIGN_IN, DENIED, DENIED,      OK,      OK,            DENIED),
+}
+
+PROFILES = {  # the academic's, in the public directory or not
+    "listed": {"directory_opt_in": True},
+    "unlisted": {"directory_opt_in": False},
+}
+
+# see: the profile page and the directory. edit_own: /profile, which is always the caller's own profile.
+PROFILE_RULES = {
+    #                               visitor  member  other_member academic other_academic coordinator
+    ("see", "listed"):             (OK,      OK,     OK,          OK,      OK,            OK),
+    ("see", "unlisted"):           (UNSEEN,  UNSEEN, UNSEEN,      OK,      UNSEEN,        OK),
+
+    ("edit_own", "profile"):       (SIGN_IN, UNSEEN, UNSEEN,      OK,      OK,            UNSEEN),
+}
+
+
+def rule(rules: dict, action: str, obj: str, role: str) -> str:
+    return rules[(action, obj)][ROLES.index(role)]
+
+
+def cases(rules: dict, action: str, *more_actions: str) -> list:
+    """The table's rows as pytest cases: (role, object, what `action` gets[, what each of `more_actions` gets])."""
+    return [pytest.param(role, obj, *(rules[(each, obj)][column] for each in (action, *more_actions)),
+                         id=f"{obj}-{role}")
+            for (row_action, obj), row in rules.items() if row_action == action
+            for column, role in enumerate(ROLES)]
+
+
+WEB_TITLE, API_TITLE = "Rewritten on the web page", "Rewritten through the API"
+HIDING_REASON = "The description names a private person."
+
+
+class Cast:
+    """The people of the matrix, each created only when a case needs them, so that each case stays small."""
+
+    def __init__(self, make):
+        self.make = make
+        self.organisation = make.organisation(name="Cooperativa Proprietaria")
+
+    @cached_property
+    def member(self):
+        return self.make.member(self.organisation, name="Mario Membro")
+
+    @cached_property
+    def academic(self):
+        return self.make.academic(name="Anna Autrice")
+
+    def person(self, role: str):
+        """The user acting as `role` (None for a visitor), kept as `actor`."""
+        self.actor = {
+            "visitor": lambda: None,
+            "member": lambda: self.member,
+            "other_member": lambda: self.make.member(),
+            "academic": lambda: self.academic,
+            "other_academic": lambda: self.make.academic(),
+            "coordinator": lambda: self.make.coordinator(),
+        }[role]()
+        return self.actor
+
+
+@pytest.fixture
+def cast(make):
+    return Cast(make)
+
+
+@pytest.fixture
+def act_as(client, make, login, cast):
+    """Sign `role` in: a browser session for the web pages, a bearer token for the API. Returns API headers."""
+    def sign_in(role: str, channel: str = "both") -> dict:
+        user = cast.person(role)
+        if user is None:
+            return {}
+        if channel in ("web", "both"):
+            login(user)
+        if channel in ("api", "both"):
+            return {"Authorization": f"Bearer {make.api_token(client, user)}"}
+        return {}
+    return sign_in
+
+
+def assert_web(response, expected: str, done: int = 200) -> None:
+    """`done` is the answer to an allowed request: 200 for a page, 302 for a form that redirects when it succeeds."""
+    redirected_to = urlparse(response.location or "").path
+    if expected == SIGN_IN:
+        assert (response.status_code, redirected_to) == (302, "/login")
+    elif expected == OK:
+        assert response.status_code == done, response.get_data(as_text=True)[-3000:]
+        assert redirected_to != "/login"
+    else:
+        assert response.status_code == int(expected)
+
+
+API_REFUSALS = {DENIED: (403, "forbidden"), UNSEEN: (404, "not_found"), SIGN_IN: (401, "not_authenticated")}
+
+
+def assert_api(response, expected: str, done: int = 200) -> None:
+    if expected == OK:
+        assert response.status_code == done, response.get_json()
+    else:
+        assert (response.status_code, response.get_json()["error"]["code"]) == API_REFUSALS[expected]
+
+
+def page_of(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def api_ids(response) -> set[int]:
+    assert response.status_code == 200, response.get_json()
+    return {item["id"] for item in response.get_json()["items"]}
+
+
+def count(model) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def fresh(obj):
+    """The row as the requests left it: they ran in their own sessions."""
+    db.session.refresh(obj)
+    return obj
+
+
+def restore(obj, **values) -> None:
+    """Put the row back as it was, so the API is asked the same question the web page was."""
+    for name, value in values.items():
+        setattr(obj, name, value)
+    db.session.commit()
+
+
+def mails_about_hiding(user) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(OutboxMessage).where(
+        OutboxMessage.recipient == user.email, OutboxMessage.subject.like("A coordinator has hidden%")))
+
+
+def hiding(spec: dict) -> dict:
+    spec = dict(spec)
+    if spec.pop("hidden", False):
+        spec.update(hidden_at=utcnow(), hidden_reason=HIDING_REASON)
+    return spec
+
+
+def test_every_rule_answers_for_every_role():
+    for rules in (CHALLENGE_RULES, OFFER_RULES, PROFILE_RULES):
+        for key, row in rules.items():
+            assert len(row) == len(ROLES) and set(row) <= {OK, DENIED, UNSEEN, SIGN_IN}, key
+
+
+# --- challenges ----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def challenge_of(make, cast):
+    def build(kind: str) -> Challenge:
+        return make.challenge(cast.organisation, title=f"The {kind} challenge", **hiding(CHALLENGES[kind]))
+    return build
+
+
+def challenge_form(challenge: Challenge, **changes) -> dict:
+    return {"title": challenge.title, "summary": challenge.summary, "kind": challenge.kind.value,
+            "scale": challenge.scale.value, "visibility": challenge.visibility.value,
+            "sdgs": [str(s.number) for s in challenge.sdgs], **changes}
+
+
+def moderation_url(path: str, hidden: bool) -> str:
+    return f"{path}/unhide" if hidden else f"{path}/hide"
+
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(CHALLENGE_RULES, "see"))
+def test_who_sees_a_challenge_and_which_buttons_they_get(client, act_as, challenge_of, role, kind, expected):
+    challenge = challenge_of(kind)
+    path, status = f"/challenges/{challenge.id}", challenge.status.value
+    headers = act_as(role)
+
+    detail = client.get(path)
+    assert_web(detail, expected)
+    assert (f'id="challenge-{challenge.id}"' in page_of(client.get(f"/challenges/?status={status}"))) == \
+        (expected == OK)
+    assert_api(client.get(f"/api/v1{path}", headers=headers), expected)
+    assert (challenge.id in api_ids(client.get(f"/api/v1/challenges?status={status}", headers=headers))) == \
+        (expected == OK)
+
+    if expected == OK:
+        page, target = page_of(detail), NEXT_CHALLENGE_STATUS[kind].value
+        buttons = {"edit": f'href="{path}/edit"', "change_status": f'action="{path}/status/{target}"',
+                   "hide": f'action="{moderation_url(path, challenge.is_hidden)}"'}
+        for action, button in buttons.items():
+            shown, allowed = button in page, rule(CHALLENGE_RULES, action, kind, role) == OK
+            assert shown == allowed, f"{action}: button shown={shown}, server allows={allowed}"
+
+
+@pytest.mark.parametrize(("role", "kind", "edit", "change_status"),
+                         cases(CHALLENGE_RULES, "edit", "change_status"))
+def test_who_may_edit_publish_or_pause_a_challenge(client, act_as, challenge_of, role, kind, edit, change_status):
+    challenge = challenge_of(kind)
+    path, title, status = f"/challenges/{challenge.id}", challenge.title, challenge.status
+    target = NEXT_CHALLENGE_STATUS[kind]
+    headers = act_as(role)
+
+    assert_web(client.get(f"{path}/edit"), edit)
+    assert_web(client.post(f"{path}/edit", data=challenge_form(challenge, title=WEB_TITLE)), edit, done=302)
+    assert fresh(challenge).title == (WEB_TITLE if edit == OK else title)
+    assert_api(client.patch(f"/api/v1{path}", json={"title": API_TITLE}, headers=headers), edit)
+    assert fresh(challenge).title == (API_TITLE if edit == OK else title)
+
+    assert_web(client.post(f"{path}/status/{target.value}"), change_status, done=302)
+    assert fresh(challenge).status is (target if change_status == OK else status)
+    restore(challenge, status=status)
+    assert_api(client.patch(f"/api/v1{path}", json={"status": target.value}, headers=headers), change_status)
+    assert fresh(challenge).status is (target if change_status == OK else status)
+
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(CHALLENGE_RULES, "hide"))
+def test_only_coordinators_hide_and_unhide_a_challenge(client, act_as, cast, challenge_of, role, kind, expected):
+    """The API has no way to hide: moderation happens on the web pages only."""
+    challenge, member = challenge_of(kind), cast.member
+    was_hidden = challenge.is_hidden
+    act_as(role, "web")
+
+    response = client.post(moderation_url(f"/challenges/{challenge.id}", was_hidden), data={"reason": HIDING_REASON})
+
+    assert_web(response, expected, done=302)
+    assert fresh(challenge).is_hidden is (was_hidden != (expected == OK))
+    assert mails_about_hiding(member) == (1 if expected == OK and not was_hidden else 0)
+
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(CHALLENGE_RULES, "create"))
+def test_only_members_of_an_organisation_post_challenges(client, act_as, role, kind, expected):
+    headers = act_as(role)
+    before = count(Challenge)
+    fields = {"title": "Orti condivisi in Barriera", "summary": "We need help to plan shared gardens.",
+              "kind": "research_action"}
+
+    assert ('href="/challenges/new"' in page_of(client.get("/challenges/"))) == (expected == OK)
+    assert_web(client.get("/challenges/new"), expected)
+    assert_web(client.post("/challenges/new", data={**fields, "scale": "city", "visibility": "public"}),
+               expected, done=302)
+    assert_api(client.post("/api/v1/challenges", json=fields, headers=headers), expected, done=201)
+
+    assert count(Challenge) == before + (2 if expected == OK else 0)
+
+
+def test_nobody_edits_a_closed_challenge_not_even_its_organisation(client, make, cast, act_as):
+    challenge = make.challenge(cast.organisation, status=ChallengeStatus.CLOSED)
+    path, title = f"/challenges/{challenge.id}", challenge.title
+    headers = act_as("member")
+
+    assert client.get(f"{path}/edit").status_code == 403
+    assert client.post(f"{path}/edit", data=challenge_form(challenge, title=WEB_TITLE)).status_code == 403
+    assert_api(client.patch(f"/api/v1{path}", json={"title": API_TITLE}, headers=headers), DENIED)
+    assert f'href="{path}/edit"' not in page_of(client.get(path))
+    assert fresh(challenge).title == title
+
+
+def test_organisation_cannot_unhide_its_challenge_through_the_api(client, act_as, challenge_of):
+    challenge = challenge_of("hidden")
+    headers = act_as("member", "api")
+
+    response = client.patch(f"/api/v1/challenges/{challenge.id}", json={"hidden": False}, headers=headers)
+
+    assert response.status_code == 422
+    assert fresh(challenge).is_hidden
+
+
+@pytest.mark.parametrize("thing", ["challenges", "offers"])
+def test_an_empty_patch_is_refused_to_whoever_may_not_edit(client, act_as, challenge_of, offer_of, thing):
+    """Nothing to change is still a change: the API answers like for any other field, not with a 200."""
+    obj = challenge_of("open") if thing == "challenges" else offer_of("open")
+    headers = act_as("coordinator", "api")
+
+    assert_api(client.patch(f"/api/v1/{thing}/{obj.id}", json={}, headers=headers), DENIED)
+
+
+# --- offers --------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def offer_of(make, cast):
+    def build(kind: str) -> Offer:
+        return make.offer(cast.academic, title=f"The {kind} offer", **hiding(OFFERS[kind]))
+    return build
+
+
+def offer_form(offer: Offer, **changes) -> dict:
+    return {"title": offer.title, "description": offer.description, "kind": offer.kind.value,
+            "capacity": str(offer.capacity), "sdgs": [str(s.number) for s in offer.sdgs], **changes}
+
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(OFFER_RULES, "see"))
+def test_who_sees_an_offer_and_which_buttons_they_get(client, act_as, offer_of, role, kind, expected):
+    offer = offer_of(kind)
+    path = f"/offers/{offer.id}"
+    headers = act_as(role)
+
+    detail = client.get(path)
+    assert_web(detail, expected)
+    assert (f'id="offer-{offer.id}"' in page_of(client.get("/offers/?status=open"))) == (expected == OK)
+    assert_api(client.get(f"/api/v1{path}", headers=headers), expected)
+    assert (offer.id in api_ids(client.get("/api/v1/offers?status=open", headers=headers))) == (expected == OK)
+
+    if expected == OK:
+        page = page_of(detail)
+        buttons = {"edit": f'href="{path}/edit"', "change_status": f'action="{path}/status/paused"',
+                   "hide": f'action="{moderation_url(path, offer.is_hidden)}"'}
+        for action, button in buttons.items():
+            shown, allowed = button in page, rule(OFFER_RULES, action, kind, role) == OK
+            assert shown == allowed, f"{action}: button shown={shown}, server allows={allowed}"
+
+
+@pytest.mark.parametrize(("role", "kind", "edit", "change_status"), cases(OFFER_RULES, "edit", "change_status"))
+def test_only_the_author_edits_or_pauses_an_offer(client, act_as, offer_of, role, kind, edit, change_status):
+    offer = offer_of(kind)
+    path, title = f"/offers/{offer.id}", offer.title
+    headers = act_as(role)
+
+    assert_web(client.get(f"{path}/edit"), edit)
+    assert_web(client.post(f"{path}/edit", data=offer_form(offer, title=WEB_TITLE)), edit, done=302)
+    assert fresh(offer).title == (WEB_TITLE if edit == OK else title)
+    assert_api(client.patch(f"/api/v1{path}", json={"title": API_TITLE}, headers=headers), edit)
+    assert fresh(offer).title == (API_TITLE if edit == OK else title)
+
+    paused_if_allowed = OfferStatus.PAUSED if change_status == OK else OfferStatus.OPEN
+    assert_web(client.post(f"{path}/status/paused"), change_status, done=302)
+    assert fresh(offer).status is paused_if_allowed
+    restore(offer, status=OfferStatus.OPEN)
+    assert_api(client.patch(f"/api/v1{path}", json={"status": "paused"}, headers=headers), change_status)
+    assert fresh(offer).status is paused_if_allowed
+
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(OFFER_RULES, "hide"))
+def test_only_coordinators_hide_and_unhide_an_offer(client, act_as, cast, offer_of, role, kind, expected):
+    """The API has no way to hide: moderation happens on the web pages only."""
+    offer = offer_of(kind)
+    was_hidden = offer.is_hidden
+    act_as(role, "web")
+
+    response = client.post(moderation_url(f"/offers/{offer.id}", was_hidden), data={"reason": HIDING_REASON})
+
+    assert_web(response, expected, done=302)
+    assert fresh(offer).is_hidden is (was_hidden != (expected == OK))
+    assert mails_about_hiding(cast.academic) == (1 if expected == OK and not was_hidden else 0)
+
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(OFFER_RULES, "create"))
+def test_only_academics_post_offers(client, act_as, role, kind, expected):
+    headers = act_as(role)
+    before = count(Offer)
+    fields = {"title": "Thesis on shared gardens", "description": "A master's thesis with a partner.",
+              "kind": "student_project"}
+
+    assert ('href="/offers/new"' in page_of(client.get("/offers/"))) == (expected == OK)
+    assert_web(client.get("/offers/new"), expected)
+    assert_web(client.post("/offers/new", data={**fields, "capacity": "1"}), expected, done=302)
+    assert_api(client.post("/api/v1/offers", json=fields, headers=headers), expected, done=201)
+
+    assert count(Offer) == before + (2 if expected == OK else 0)
+
+
+# --- academic profiles ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(PROFILE_RULES, "see"))
+def test_who_sees_a_profile_in_the_directory(client, make, cast, act_as, role, kind, expected):
+    profile = make.profile(cast.academic, **PROFILES[kind])
+    headers = act_as(role)
+
+    assert_web(client.get(f"/people/{profile.user_id}"), expected)
+    assert (f'id="person-{profile.user_id}"' in page_of(client.get("/people"))) == (expected == OK)
+    assert (profile.user_id in api_ids(client.get("/api/v1/academics", headers=headers))) == (expected == OK)
+
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(PROFILE_RULES, "edit_own"))
+def test_only_academics_edit_a_profile_and_only_their_own(client, make, cast, act_as, role, kind, expected):
+    """/profile has no id in it: whoever may use it changes their own profile and nobody else's."""
+    make.profile(cast.academic, biography="As the academic wrote it.")
+    act_as(role, "web")
+
+    assert_web(client.get("/profile"), expected)
+    response = client.post("/profile", data={"department": "DIST", "academic_role": "", "biography": "Rewritten",
+                                             "capacity_per_semester": "2", "directory_opt_in": "y"})
+    assert_web(response, expected, done=302)
+    assert ('href="/profile"' in page_of(client.get("/challenges/"))) == (expected == OK)
+
+    rewritten = sa.select(AcademicProfile.user_id).where(AcademicProfile.biography == "Rewritten")
+    assert set(db.session.scalars(rewritten)) == ({cast.actor.id} if expected == OK else set())
