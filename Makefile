@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app matchmaker
 PO_FILES := $(wildcard matchmaker/translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: install run test lint translations extract-messages bench clean
+.PHONY: install run worker test lint translations extract-messages bench clean
 
 install: $(STAMP) $(MO_FILES)
 
@@ -34,6 +34,10 @@ run: install
 	@echo "matchmaker is on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
+# The background jobs (matching recomputation) when REDIS_URL is set; without it, jobs run inline.
+worker: install
+	$(BIN)/rq worker matchmaker --url $$REDIS_URL
+
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -41,7 +45,7 @@ lint: install
 	$(BIN)/ruff check matchmaker tests config.py
 
 bench: install
-	@echo "No benchmark yet: the matching engine brings the first one."
+	$(BIN)/python -m matchmaker.matching.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -1,13 +1,17 @@
 """matchmaker: the platform of PoliTO for Society. `create_app()` builds the Flask application."""
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flask import Flask
+if TYPE_CHECKING:  # importing the package stays free of Flask, so the pure engine can be used alone
+    from flask import Flask
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def create_app(config_name: str | None = None, **overrides) -> Flask:
+def create_app(config_name: str | None = None, **overrides) -> "Flask":
     """Configure, initialise extensions, register blueprints, CLI commands and error handlers."""
+    from flask import Flask
+
     from config import INSTANCE_DIR, load_config
 
     app = Flask(
@@ -28,7 +32,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     return app
 
 
-def register_extensions(app: Flask) -> None:
+def register_extensions(app: "Flask") -> None:
     from matchmaker import models  # noqa: F401  (every model known to SQLAlchemy and Alembic)
     from matchmaker.auth.login import configure_login
     from matchmaker.extensions import babel, bootstrap, csrf, db, limiter, migrate
@@ -43,38 +47,39 @@ def register_extensions(app: Flask) -> None:
     configure_login(app)
 
 
-def register_blueprints(app: Flask) -> None:
+def register_blueprints(app: "Flask") -> None:
     from matchmaker.academics.views import blueprint as academics
     from matchmaker.api.views import blueprint as api
     from matchmaker.auth.views import blueprint as auth
     from matchmaker.challenges.views import blueprint as challenges
     from matchmaker.coordination.views import blueprint as coordination
     from matchmaker.main.views import blueprint as main
+    from matchmaker.matching.views import blueprint as matching
     from matchmaker.offers.views import blueprint as offers
 
-    for blueprint in (main, auth, challenges, offers, academics, coordination, api):
+    for blueprint in (main, auth, challenges, offers, academics, coordination, matching, api):
         app.register_blueprint(blueprint)
 
 
-def register_request_hooks(app: Flask) -> None:
+def register_request_hooks(app: "Flask") -> None:
     from matchmaker.security import add_security_headers
 
     app.after_request(add_security_headers)
 
 
-def register_template_helpers(app: Flask) -> None:
+def register_template_helpers(app: "Flask") -> None:
     from matchmaker.templating import install_template_helpers
 
     install_template_helpers(app)
 
 
-def register_error_handlers(app: Flask) -> None:
+def register_error_handlers(app: "Flask") -> None:
     from matchmaker.errors import register_error_handlers as register
 
     register(app)
 
 
-def register_commands(app: Flask) -> None:
+def register_commands(app: "Flask") -> None:
     from matchmaker.cli import register_cli
 
     register_cli(app)

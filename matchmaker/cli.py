@@ -6,11 +6,14 @@ from flask_babel import force_locale
 from matchmaker.auth.models import Language, Role
 from matchmaker.errors import DomainError
 from matchmaker.extensions import db
+from matchmaker.matching.commands import match_eval_command
 
 
 def register_cli(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(reindex_command)
+    app.cli.add_command(match_eval_command)
 
 
 def _fail(message: str) -> None:
@@ -65,10 +68,30 @@ def create_user_command(email, password, name, role_name, organisation_name, org
 def seed_demo_command():
     """Load the demo data (safe to run again: nothing changes the second time) and print the demo accounts."""
     from matchmaker.demo import DEMO_PASSWORD, seed_demo
+    from matchmaker.matching import services as matching
 
     with force_locale("en"):
         accounts = seed_demo()
         db.session.commit()
+        if matching.last_full_run() is None:  # so that `make run` shows suggestions at once; once only
+            matching.recompute_all()
+            db.session.commit()
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for email, roles in accounts:
         click.echo(f"  {email:<40} {roles}")
+
+
+@click.command("reindex")
+def reindex_command():
+    """Rebuild the matching index from the database, save it, and recompute every stored suggestion."""
+    import time
+
+    from matchmaker.matching import services as matching
+
+    started = time.perf_counter()
+    with force_locale("en"):
+        run = matching.recompute_all()
+        db.session.commit()
+    status = matching.index_status()
+    click.echo(f"Indexed {status['challenges']} challenges and {status['supply']} texts of academics; "
+               f"stored {run.matches} suggestions in {time.perf_counter() - started:.2f} s.")

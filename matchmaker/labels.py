@@ -1,6 +1,9 @@
 """Human, translated labels for the values stored as codes (roles, kinds, statuses)."""
 import enum
+from datetime import date
 
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
@@ -90,3 +93,35 @@ def action_label(status: enum.Enum) -> str:
 def choices_for(enum_class: type[enum.Enum]) -> list[SelectChoice]:
     """The options of a select field, in declaration order."""
     return [SelectChoice(member.value, LABELS.get(member, member.value)) for member in enum_class]
+
+
+def reason_sentence(code: str, value: str) -> str | None:
+    """One structured reason of the engine as a short sentence in the current language (None: not shown)."""
+    if code == "same_kind":
+        try:
+            value = label_for(HelpKind(value))
+        except ValueError:
+            pass
+        return _("The kind of help sought: %(kind)s", kind=value)
+    if code == "same_city":
+        return _("Works in %(city)s", city=value)
+    if code == "available":
+        return _("Available this semester")
+    if code == "unavailable":
+        return _("Not available at the moment")
+    if code == "deadline" and value:
+        return _("Deadline: %(date)s", date=format_date(date.fromisoformat(value)))
+    return None
+
+
+def explanation_sentences(shared_terms, shared_sdgs, reasons) -> list[str]:
+    """Why a suggestion is made, as short sentences in the current language (the engine gives codes)."""
+    sentences = []
+    if shared_terms:
+        sentences.append(_("You share: %(terms)s", terms=", ".join(shared_terms)))
+    if shared_sdgs:
+        sentences.append(_("Both work on SDG %(goals)s", goals=", ".join(str(n) for n in shared_sdgs)))
+    for code, value in reasons or ():
+        if sentence := reason_sentence(code, value):
+            sentences.append(sentence)
+    return sentences

@@ -2,13 +2,15 @@
 from matchmaker.academics.models import AcademicProfile, AcademicRole, Publication
 from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
+from matchmaker.matching.models import Dismissal, Match, MatchingRun, MatchTarget
 from matchmaker.notifications.models import OutboxMessage
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Membership, MembershipStatus, Organisation, OrganisationKind, OrganisationStatus
 from matchmaker.reference.models import SDG, Department, HelpKind, Scale
 
 __all__ = [
-    "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "Department", "HelpKind",
-    "Language", "Membership", "MembershipStatus", "Offer", "OfferStatus", "Organisation", "OrganisationKind",
-    "OrganisationStatus", "OutboxMessage", "Publication", "Role", "SDG", "Scale", "User", "UserRole", "Visibility",
+    "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "Department", "Dismissal",
+    "HelpKind", "Language", "Match", "MatchTarget", "MatchingRun", "Membership", "MembershipStatus", "Offer",
+    "OfferStatus", "Organisation", "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Publication", "Role",
+    "SDG", "Scale", "User", "UserRole", "Visibility",
 ]

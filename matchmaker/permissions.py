@@ -189,3 +189,31 @@ def visible_profiles(user) -> sa.ColumnElement[bool]:
     if signed_in(user):
         return sa.or_(AcademicProfile.directory_opt_in.is_(True), AcademicProfile.user_id == user.id)
     return AcademicProfile.directory_opt_in.is_(True)
+
+
+# --- matching -----------------------------------------------------------------------------------------
+# Suggestions are for the people they concern: a challenge's organisation, an offer's author, the academic.
+
+def _concerns(user, obj) -> bool:
+    if isinstance(obj, Challenge):
+        return _is_member_of(user, obj)
+    if isinstance(obj, Offer):
+        return obj.academic_id == user.id
+    if isinstance(obj, AcademicProfile):
+        return obj.user_id == user.id
+    return False
+
+
+@rule("match.view")
+def _view_matches(user, obj) -> bool:
+    return obj is not None and (user.is_coordinator or _concerns(user, obj))
+
+
+@rule("match.dismiss")
+def _dismiss_match(user, obj) -> bool:
+    return obj is not None and _concerns(user, obj)
+
+
+@rule("matching.recompute")
+def _recompute_matching(user, _obj) -> bool:
+    return user.is_coordinator

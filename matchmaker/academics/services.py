@@ -9,6 +9,7 @@ from matchmaker.auth.models import User
 from matchmaker.errors import ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.listing import ListFilters, like_pattern, paginate
+from matchmaker.matching import services as matching
 from matchmaker.permissions import visible_profiles
 from matchmaker.reference.models import SDG, Department
 from matchmaker.reference.services import department_by_code
@@ -54,6 +55,7 @@ def update_profile(profile: AcademicProfile, data: dict, *, partial: bool = Fals
         else:
             setattr(profile, name, value)
     db.session.flush()
+    matching.item_changed("profile", profile.user_id)
     return profile
 
 
@@ -66,6 +68,7 @@ def add_publication(profile: AcademicProfile, data: dict) -> Publication:
     publication = Publication(profile=profile, **fields)
     db.session.add(publication)
     db.session.flush()
+    matching.item_changed("profile", profile.user_id)
     return publication
 
 
@@ -87,12 +90,14 @@ def import_publications(profile: AcademicProfile, filename: str, content: bytes)
         db.session.add(publication)
         added.append(publication)
     db.session.flush()
+    matching.item_changed("profile", profile.user_id)
     return added
 
 
 def delete_publication(publication: Publication) -> None:
     db.session.delete(publication)
     db.session.flush()
+    matching.item_changed("profile", publication.user_id)
 
 
 def list_directory(filters: ListFilters, viewer):
@@ -107,6 +112,10 @@ def list_directory(filters: ListFilters, viewer):
             sa.select(profile_sdgs.c.user_id).where(profile_sdgs.c.sdg_number == filters.sdg)))
     if filters.status == "available":
         query = query.where(AcademicProfile.available.is_(True))
+    ranked = matching.ranked_ids("academic", filters.q) if filters.q else []
+    if ranked:  # the search box ranks by the matching engine; words it cannot place fall back to plain search
+        return paginate(query.where(AcademicProfile.user_id.in_(ranked))
+                        .order_by(matching.rank_order(AcademicProfile.user_id, ranked), User.id), filters)
     if filters.q:
         for word in filters.q.split()[:8]:
             pattern = like_pattern(word)

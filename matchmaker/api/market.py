@@ -3,13 +3,26 @@ from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 
 from matchmaker.academics import services as academic_services
+from matchmaker.academics.models import AcademicProfile
 from matchmaker.api.auth import api_user, require_api_user
-from matchmaker.api.schemas import academic_json, challenge_json, json_body, offer_json, page_json
+from matchmaker.api.schemas import (
+    academic_json,
+    academic_match_json,
+    challenge_json,
+    challenge_match_json,
+    json_body,
+    offer_json,
+    offer_match_json,
+    page_json,
+    team_member_json,
+)
 from matchmaker.challenges import services as challenge_services
 from matchmaker.challenges.models import Challenge, ChallengeStatus
 from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.listing import ListFilters
+from matchmaker.matching import services as matching
+from matchmaker.matching.models import MatchTarget
 from matchmaker.offers import services as offer_services
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Organisation
@@ -138,3 +151,64 @@ def patch_offer(offer_id: int):
 def list_academics():
     filters = ListFilters.from_args(request.args, sorts=academic_services.SORTS)
     return jsonify(page_json(academic_services.list_directory(filters, api_user()), academic_json))
+
+
+# --- matching -----------------------------------------------------------------------------------------
+
+MATCH_TYPES = {"academics": MatchTarget.ACADEMIC, "offers": MatchTarget.OFFER}
+
+
+def _match_arguments(types: bool = False) -> tuple[int, MatchTarget | None]:
+    """`k` (1–50, default 10) and, for a challenge, `type` (academics or offers), or a 422 naming the bad one."""
+    errors, k, target = {}, 10, None
+    raw = request.args.get("k", "10")
+    try:
+        k = int(raw)
+    except ValueError:
+        k = 0
+    if not 1 <= k <= 50:
+        errors["k"] = [_("Give a number from %(min)d to %(max)d.", min=1, max=50)]
+    if types:
+        target = MATCH_TYPES.get(request.args.get("type", "academics"))
+        if target is None:
+            errors["type"] = [_("Choose one of the options (%(allowed)s).", allowed=", ".join(MATCH_TYPES))]
+    if errors:
+        raise ValidationFailed(_("Some filters are not valid."), errors)
+    return k, target
+
+
+@blueprint.get("/challenges/<int:challenge_id>/matches")
+def challenge_matches(challenge_id: int):
+    challenge = _visible(Challenge, challenge_id, "challenge.view", _("This challenge does not exist."))
+    require("match.view", challenge, user=api_user())
+    k, target = _match_arguments(types=True)
+    serialise = academic_match_json if target is MatchTarget.ACADEMIC else offer_match_json
+    return jsonify({"items": [serialise(m) for m in matching.suggestions_for_challenge(challenge, target, k)]})
+
+
+@blueprint.get("/challenges/<int:challenge_id>/team")
+def challenge_team(challenge_id: int):
+    challenge = _visible(Challenge, challenge_id, "challenge.view", _("This challenge does not exist."))
+    require("match.view", challenge, user=api_user())
+    team = matching.team_for_challenge(challenge) if challenge.status is ChallengeStatus.OPEN else None
+    if team is None:
+        return jsonify({"items": [], "coverage": None, "best_single_coverage": None})
+    return jsonify({"items": [team_member_json(member) for member in team.members],
+                    "coverage": round(team.coverage, 4), "best_single_coverage": round(team.best_single_coverage, 4)})
+
+
+@blueprint.get("/offers/<int:offer_id>/matches")
+def offer_matches(offer_id: int):
+    offer = _visible(Offer, offer_id, "offer.view", _("This offer does not exist."))
+    require("match.view", offer, user=api_user())
+    k, _target = _match_arguments()
+    return jsonify({"items": [challenge_match_json(m) for m in matching.suggestions_for_offer(offer, api_user(), k)]})
+
+
+@blueprint.get("/academics/<int:academic_id>/matches")
+def academic_matches(academic_id: int):
+    profile = _visible(AcademicProfile, academic_id, "profile.view", _("This academic does not exist."))
+    require("match.view", profile, user=api_user())
+    k, _target = _match_arguments()
+    return jsonify({"items": [challenge_match_json(m)
+                              for m in matching.suggestions_for_academic(profile.user_id, api_user(), k)]})

@@ -79,6 +79,18 @@ OFFER_FIELDS = {
     "available_until": {"type": "string", "format": "date", "nullable": True},
 }
 OFFER_STATUS = {"type": "string", "enum": ["open", "paused", "closed"]}
+K_PARAMETER = _query("k", "How many suggestions, 1 to 50 (default 10).",
+                     {"type": "integer", "minimum": 1, "maximum": 50, "default": 10})
+SCORED = {
+    "score": {"type": "number", "minimum": 0, "maximum": 100, "description": "How well it fits, 0–100."},
+    "components": {"type": "object", "additionalProperties": {"type": "number"},
+                   "description": "Each signal in [0, 1] before weighting: text, sdgs, kind, place, availability."},
+    "explanation": {"$ref": "#/components/schemas/Explanation"},
+}
+
+
+def _matches_of(name: str) -> dict:
+    return {"type": "object", "properties": {"items": {"type": "array", "items": _ref(name)}}}
 
 
 def openapi_document() -> dict:
@@ -147,6 +159,37 @@ def openapi_document() -> dict:
                     "expertise": {"type": "array", "items": {"type": "string"}}, "sdgs": SDG_LIST,
                     "languages": {"type": "array", "items": {"type": "string"}},
                     "capacity_per_semester": {"type": "integer"}, "available": {"type": "boolean"}}},
+                "Explanation": {"type": "object", "properties": {
+                    "shared_terms": {"type": "array", "items": {"type": "string"},
+                                     "description": "The words both sides use that counted most."},
+                    "shared_sdgs": SDG_LIST,
+                    "reasons": {"type": "array", "items": {"type": "object", "properties": {
+                        "code": {"type": "string", "enum": ["same_kind", "same_city", "available", "unavailable",
+                                                            "deadline"]},
+                        "value": {"type": "string"},
+                        "text": {"type": "string", "description": "The reason in the caller's language."}}}}}},
+                "AcademicMatch": {"type": "object", "properties": {
+                    "id": {"type": "integer"}, "type": {"type": "string", "enum": ["academic"]},
+                    "name": {"type": "string"}, "department": {"type": "string", "nullable": True},
+                    "available": {"type": "boolean"}, **SCORED}},
+                "OfferMatch": {"type": "object", "properties": {
+                    "id": {"type": "integer"}, "type": {"type": "string", "enum": ["offer"]},
+                    "title": {"type": "string"}, "kind": {"type": "string", "enum": HELP_KINDS},
+                    "academic": {"type": "object", "properties": {
+                        "id": {"type": "integer"}, "name": {"type": "string"}}}, **SCORED}},
+                "ChallengeMatch": {"type": "object", "properties": {
+                    "id": {"type": "integer"}, "type": {"type": "string", "enum": ["challenge"]},
+                    "title": {"type": "string"}, "kind": {"type": "string", "enum": HELP_KINDS},
+                    "deadline": {"type": "string", "format": "date", "nullable": True},
+                    "organisation": {"type": "object", "properties": {
+                        "id": {"type": "integer"}, "name": {"type": "string"}}}, **SCORED}},
+                "TeamMember": {"type": "object", "properties": {
+                    "id": {"type": "integer"}, "type": {"type": "string", "enum": ["academic"]},
+                    "name": {"type": "string"}, "department": {"type": "string", "nullable": True},
+                    "brings": {"type": "array", "items": {"type": "string"},
+                               "description": "The challenge's terms this member covers that the others do not."},
+                    "score": {"type": "number", "nullable": True},
+                    "components": SCORED["components"], "explanation": SCORED["explanation"]}},
                 "Me": {"type": "object", "properties": {
                     "id": {"type": "integer"}, "email": {"type": "string"}, "name": {"type": "string"},
                     "roles": {"type": "array", "items": {
@@ -231,6 +274,28 @@ def openapi_document() -> dict:
                           "responses": {"200": {"description": "The challenge after the change.",
                                                 "content": _json(_ref("Challenge"))},
                                         **_error_responses(400, 401, 403, 404, 409, 422)}}},
+            "/challenges/{challenge_id}/matches": {"get": {
+                "summary": "The academics or offers that fit a challenge, best first, with the reasons. For the "
+                           "challenge's organisation and the coordinators.",
+                "security": [{"bearerToken": []}],
+                "parameters": [_path_id("challenge_id"), _query(
+                    "type", "What to suggest (academics by default).",
+                    {"type": "string", "enum": ["academics", "offers"], "default": "academics"}), K_PARAMETER],
+                "responses": {"200": {"description": "Suggestions; `items` are AcademicMatch or OfferMatch objects.",
+                                      "content": _json({"oneOf": [_matches_of("AcademicMatch"),
+                                                                  _matches_of("OfferMatch")]})},
+                              **_error_responses(401, 403, 404, 422)}}},
+            "/challenges/{challenge_id}/team": {"get": {
+                "summary": "A team of 2–4 academics from different departments who together cover the challenge "
+                           "better than any one of them (empty when none does). Same access as the matches.",
+                "security": [{"bearerToken": []}],
+                "parameters": [_path_id("challenge_id")],
+                "responses": {"200": {"description": "The team and how much of the challenge it covers.",
+                                      "content": _json({"type": "object", "properties": {
+                                          "items": {"type": "array", "items": _ref("TeamMember")},
+                                          "coverage": {"type": "number", "nullable": True},
+                                          "best_single_coverage": {"type": "number", "nullable": True}}})},
+                              **_error_responses(401, 403, 404)}}},
             "/offers": {
                 "get": {"summary": "Offers the caller may see (open ones unless `status` says otherwise).",
                         "parameters": LIST_PARAMETERS,
@@ -252,6 +317,19 @@ def openapi_document() -> dict:
                           "responses": {"200": {"description": "The offer after the change.",
                                                 "content": _json(_ref("Offer"))},
                                         **_error_responses(400, 401, 403, 404, 409, 422)}}},
+            "/offers/{offer_id}/matches": {"get": {
+                "summary": "The open challenges that fit an offer, best first. For its author and the coordinators.",
+                "security": [{"bearerToken": []}],
+                "parameters": [_path_id("offer_id"), K_PARAMETER],
+                "responses": {"200": {"description": "Suggestions.", "content": _json(_matches_of("ChallengeMatch"))},
+                              **_error_responses(401, 403, 404, 422)}}},
+            "/academics/{academic_id}/matches": {"get": {
+                "summary": "The open challenges that fit an academic (by user id), best first. For that academic "
+                           "and the coordinators.",
+                "security": [{"bearerToken": []}],
+                "parameters": [_path_id("academic_id"), K_PARAMETER],
+                "responses": {"200": {"description": "Suggestions.", "content": _json(_matches_of("ChallengeMatch"))},
+                              **_error_responses(401, 403, 404, 422)}}},
             "/academics": {"get": {
                 "summary": "Academics who opted in to the public directory.",
                 "parameters": LIST_PARAMETERS,

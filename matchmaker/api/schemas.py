@@ -3,6 +3,7 @@ from flask import request
 from flask_babel import gettext as _
 
 from matchmaker.errors import DomainError, ValidationFailed
+from matchmaker.labels import reason_sentence
 
 
 def json_body() -> dict:
@@ -125,3 +126,45 @@ def academic_json(profile) -> dict:
 def page_json(page, serialise) -> dict:
     return {"items": [serialise(item) for item in page.items], "total": page.total, "page": page.page,
             "per_page": page.per_page, "pages": page.pages}
+
+
+def explanation_json(shared_terms, shared_sdgs, reasons) -> dict:
+    return {"shared_terms": list(shared_terms or []), "shared_sdgs": list(shared_sdgs or []),
+            "reasons": [{"code": code, "value": value, "text": reason_sentence(code, value)}
+                        for code, value in reasons or () if code != "shared_sdgs"]}
+
+
+def _scored(match) -> dict:
+    return {"score": match.score, "components": match.components,
+            "explanation": explanation_json(match.shared_terms, match.shared_sdgs, match.reasons)}
+
+
+def academic_match_json(match) -> dict:
+    profile = match.academic.academic_profile
+    return {"id": match.academic_id, "type": "academic", "name": match.academic.name,
+            "department": profile.department.code if profile else None,
+            "available": bool(profile and profile.available), **_scored(match)}
+
+
+def offer_match_json(match) -> dict:
+    offer = match.offer
+    return {"id": offer.id, "type": "offer", "title": offer.title, "kind": offer.kind.value,
+            "academic": {"id": offer.academic_id, "name": offer.academic.name}, **_scored(match)}
+
+
+def challenge_match_json(match) -> dict:
+    challenge = match.challenge
+    return {"id": challenge.id, "type": "challenge", "title": challenge.title, "kind": challenge.kind.value,
+            "deadline": _iso(challenge.deadline),
+            "organisation": {"id": challenge.organisation.id, "name": challenge.organisation.name}, **_scored(match)}
+
+
+def team_member_json(member) -> dict:
+    suggestion = member.suggestion
+    return {"id": member.academic.id, "type": "academic", "name": member.academic.name,
+            "department": member.department.code if member.department else None, "brings": list(member.brings),
+            "score": suggestion.score if suggestion else None,
+            "components": suggestion.components if suggestion else {},
+            "explanation": explanation_json(suggestion.shared_terms, suggestion.shared_sdgs,
+                                            [list(r) for r in suggestion.reasons]) if suggestion
+            else explanation_json([], [], [])}

@@ -9,6 +9,7 @@ from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility,
 from matchmaker.errors import Conflict, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.listing import ListFilters, enum_filter, like_pattern, paginate
+from matchmaker.matching import services as matching
 from matchmaker.moderation import hide, unhide
 from matchmaker.notifications.services import send_templated_email
 from matchmaker.orgs.models import Organisation
@@ -66,6 +67,7 @@ def create_challenge(organisation: Organisation, author, data: dict) -> Challeng
     _apply(challenge, fields)
     db.session.add(challenge)
     db.session.flush()
+    matching.item_changed("challenge", challenge.id)
     return challenge
 
 
@@ -78,6 +80,7 @@ def update_challenge(challenge: Challenge, data: dict) -> Challenge:
         raise Conflict(_("This challenge is closed and can no longer be edited."))
     _apply(challenge, check_challenge_fields(data, partial=True))
     db.session.flush()
+    matching.item_changed("challenge", challenge.id)
     return challenge
 
 
@@ -116,12 +119,14 @@ def change_status(challenge: Challenge, status: ChallengeStatus) -> Challenge:
         challenge.published_at = utcnow()
     challenge.status = status
     db.session.flush()
+    matching.item_changed("challenge", challenge.id)
     return challenge
 
 
 def hide_challenge(challenge: Challenge, coordinator, reason: str | None) -> Challenge:
     """Take a challenge out of public view, telling its organisation why. Flushes."""
     hide(challenge, coordinator, reason)
+    matching.item_changed("challenge", challenge.id)
     for membership in challenge.organisation.memberships:
         if membership.is_active:
             send_templated_email(membership.user, "hidden", _l("A coordinator has hidden your challenge"),
@@ -131,6 +136,7 @@ def hide_challenge(challenge: Challenge, coordinator, reason: str | None) -> Cha
 
 def unhide_challenge(challenge: Challenge) -> Challenge:
     unhide(challenge)
+    matching.item_changed("challenge", challenge.id)
     return challenge
 
 
@@ -148,6 +154,10 @@ def list_challenges(filters: ListFilters, viewer):
         pattern = like_pattern(filters.place)
         query = query.where(sa.or_(Challenge.place.ilike(pattern, escape="\\"),
                                    Organisation.city.ilike(pattern, escape="\\")))
+    ranked = matching.ranked_ids("challenge", filters.q) if filters.q else []
+    if ranked:  # the search box ranks by the matching engine; words it cannot place fall back to plain search
+        return paginate(query.where(Challenge.id.in_(ranked))
+                        .order_by(matching.rank_order(Challenge.id, ranked), Challenge.id), filters)
     if filters.q:
         for word in filters.q.split()[:8]:
             pattern = like_pattern(word)

@@ -11,6 +11,8 @@ from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm, HideForm, show_service_errors
 from matchmaker.labels import choices_for, label_for
 from matchmaker.listing import ListFilters
+from matchmaker.matching import services as matching
+from matchmaker.matching.views import challenge_panel
 from matchmaker.orgs.models import Organisation
 from matchmaker.orgs.services import active_organisations_of
 from matchmaker.permissions import active_organisation_ids, can, require
@@ -64,7 +66,8 @@ def new():
             flash(_("Your challenge is saved as a draft. Read it through, then publish it."), "success")
             return redirect(url_for("challenges.detail", challenge_id=challenge.id))
     return render_template("challenges/form.html", form=form, challenge=None, organisations=organisations,
-                           organisation=organisation), 422 if form.errors else 200
+                           organisation=organisation, similar=_similar(form) if form.errors else []), \
+        422 if form.errors else 200
 
 
 def _chosen_organisation(organisations: list[Organisation]) -> Organisation:
@@ -89,7 +92,8 @@ def _render_detail(challenge: Challenge, hide_form: HideForm | None = None, stat
     return render_template(
         "challenges/detail.html", challenge=challenge, button_form=ButtonForm(), hide_form=hide_form or HideForm(),
         next_statuses=_next_statuses(challenge), publication_problem=services.publication_problem(challenge),
-        is_member=challenge.organisation_id in active_organisation_ids(current_user)), status
+        is_member=challenge.organisation_id in active_organisation_ids(current_user),
+        **challenge_panel(challenge)), status
 
 
 def _next_statuses(challenge: Challenge) -> list[ChallengeStatus]:
@@ -117,8 +121,19 @@ def edit(challenge_id: int):
             flash(_("Your changes are saved."), "success")
             return redirect(url_for("challenges.detail", challenge_id=challenge.id))
     return render_template("challenges/form.html", form=form, challenge=challenge,
-                           organisations=[challenge.organisation], organisation=challenge.organisation), \
-        422 if form.errors else 200
+                           organisations=[challenge.organisation], organisation=challenge.organisation,
+                           similar=_similar(form, challenge)), 422 if form.errors else 200
+
+
+def _similar(form: ChallengeForm, challenge: Challenge | None = None):
+    """Published challenges like the one being written: from its saved text, or from what was just sent."""
+    if challenge is not None and not form.errors:
+        fields = matching.challenge_text_fields(challenge.title, challenge.keywords, challenge.summary,
+                                                challenge.description, challenge.resources)
+    else:
+        fields = matching.challenge_text_fields(form.title.data, form.keywords.data, form.summary.data,
+                                                form.description.data, form.resources.data)
+    return matching.similar_challenges(fields, current_user, exclude_id=challenge.id if challenge else None)
 
 
 @blueprint.route("/<int:challenge_id>/status/<status>", methods=["POST"])

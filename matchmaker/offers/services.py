@@ -11,6 +11,7 @@ from matchmaker.auth.models import User
 from matchmaker.errors import Conflict, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.listing import ListFilters, enum_filter, like_pattern, paginate
+from matchmaker.matching import services as matching
 from matchmaker.moderation import hide, unhide
 from matchmaker.notifications.services import send_templated_email
 from matchmaker.offers.models import Offer, OfferStatus, offer_sdgs
@@ -66,12 +67,14 @@ def create_offer(academic: User, data: dict) -> Offer:
     _apply(offer, fields)
     db.session.add(offer)
     db.session.flush()
+    matching.item_changed("offer", offer.id)
     return offer
 
 
 def update_offer(offer: Offer, data: dict) -> Offer:
     _apply(offer, check_offer_fields(data, partial=True, current=offer))
     db.session.flush()
+    matching.item_changed("offer", offer.id)
     return offer
 
 
@@ -83,11 +86,13 @@ def change_status(offer: Offer, status: OfferStatus) -> Offer:
                                {"status": [_("This change of status is not possible.")]})
     offer.status = status
     db.session.flush()
+    matching.item_changed("offer", offer.id)
     return offer
 
 
 def hide_offer(offer: Offer, coordinator, reason: str | None) -> Offer:
     hide(offer, coordinator, reason)
+    matching.item_changed("offer", offer.id)
     send_templated_email(offer.academic, "hidden", _l("A coordinator has hidden your offer"),
                          title=offer.title, reason=offer.hidden_reason)
     return offer
@@ -95,6 +100,7 @@ def hide_offer(offer: Offer, coordinator, reason: str | None) -> Offer:
 
 def unhide_offer(offer: Offer) -> Offer:
     unhide(offer)
+    matching.item_changed("offer", offer.id)
     return offer
 
 
@@ -113,6 +119,10 @@ def list_offers(filters: ListFilters, viewer):
     if filters.sdg:
         query = query.where(
             Offer.id.in_(sa.select(offer_sdgs.c.offer_id).where(offer_sdgs.c.sdg_number == filters.sdg)))
+    ranked = matching.ranked_ids("offer", filters.q) if filters.q else []
+    if ranked:  # the search box ranks by the matching engine; words it cannot place fall back to plain search
+        return paginate(query.where(Offer.id.in_(ranked))
+                        .order_by(matching.rank_order(Offer.id, ranked), Offer.id), filters)
     if filters.q:
         for word in filters.q.split()[:8]:
             pattern = like_pattern(word)

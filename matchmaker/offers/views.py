@@ -9,6 +9,7 @@ from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm, HideForm, show_service_errors
 from matchmaker.labels import choices_for, label_for
 from matchmaker.listing import ListFilters
+from matchmaker.matching.views import offer_panel
 from matchmaker.offers import services
 from matchmaker.offers.forms import OfferForm
 from matchmaker.offers.models import Offer, OfferStatus
@@ -76,7 +77,7 @@ def _render_detail(offer: Offer, hide_form: HideForm | None = None, status: int 
     order = list(OfferStatus)
     next_statuses = sorted(services.NEXT_STATUSES[offer.status], key=order.index)
     return render_template("offers/detail.html", offer=offer, hide_form=hide_form or HideForm(),
-                           next_statuses=next_statuses), status
+                           next_statuses=next_statuses, **offer_panel(offer)), status
 
 
 @blueprint.route("/<int:offer_id>/edit", methods=["GET", "POST"])

@@ -1,0 +1,1 @@
+"""The matching engine: pure Python and scikit-learn, no Flask. The web layer reaches it through services.py."""

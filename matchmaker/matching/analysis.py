@@ -1,0 +1,108 @@
+"""Text analysis for Italian and English: normalise, detect the language, drop stop words, stem.
+
+"sostenibilità" meets "sostenibile" and "housing" meets "houses": both become the same term.
+"""
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import py3langid
+import Stemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from stop_words import get_stop_words
+
+LANGUAGES = ("it", "en")
+_STEMMER_NAMES = {"it": "italian", "en": "english"}
+# Words of letters or digits (years and codes such as "2030" or "pm10" do carry meaning); no punctuation.
+_WORD = re.compile(r"[^\W_]{2,}")
+_ELISIONS = ("dell", "nell", "all", "dall", "sull", "coll", "quell", "quest", "un", "l", "d", "c", "s", "m", "t", "v")
+# Snowball's Italian stemmer keeps "-ibil" after removing "-ità" ("sostenibilità" → "sostenibil") but removes
+# it from the adjective ("sostenibile" → "sosten"); the same for "-sione"/"-sivo". These endings reunite them.
+_ITALIAN_ENDINGS = (("ibil", ""), ("abil", ""), ("sion", "s"))
+# Below this many words a language detector guesses ("deafness" comes out Italian): such texts, typically
+# search boxes and keywords, are analysed in every language and each word gives each of its stems.
+SHORT_TEXT_WORDS = 12
+MIXED = "mixed"
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+class Analyzer:
+    """Turns text into terms. Stems are cached, so a corpus costs one stemming per distinct word."""
+
+    def __init__(self, languages: Iterable[str] = LANGUAGES) -> None:
+        self.languages = tuple(languages)
+        self._stemmers = {lang: Stemmer.Stemmer(_STEMMER_NAMES[lang]) for lang in self.languages}
+        english = set(ENGLISH_STOP_WORDS)
+        italian = {strip_accents(w).strip("'") for w in get_stop_words("it")} | set(_ELISIONS)
+        self._stop_words = {"en": english, "it": italian}
+        self._cache: dict[str, dict[str, str]] = {lang: {} for lang in self.languages}
+        py3langid.set_languages(list(self.languages))
+
+    def detect(self, text: str) -> str:
+        """The language of `text` among the supported ones, or MIXED when it is too short to tell."""
+        if len(self.tokens(text[:400])) < SHORT_TEXT_WORDS:
+            return MIXED
+        language, _score = py3langid.classify(text[:2000])
+        return language if language in self.languages else self.languages[0]
+
+    def tokens(self, text: str) -> list[str]:
+        """Lower-case words, normalised to one Unicode form; apostrophes split Italian elisions."""
+        return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+
+    def terms(self, text: str, language: str | None = None) -> list[str]:
+        """The stemmed terms of `text`, stop words left out."""
+        if language not in self._stemmers and language != MIXED:
+            language = self.detect(text)
+        if language == MIXED:
+            return self._mixed_terms(text)
+        stop, cache = self._stop_words[language], self._cache[language]
+        result = []
+        for token in self.tokens(text):
+            term = cache.get(token)
+            if term is None:
+                term = cache[token] = self._stem(token, language, stop)
+            if term:
+                result.append(term)
+        return result
+
+    def _mixed_terms(self, text: str) -> list[str]:
+        result = []
+        for token in self.tokens(text):
+            stems = []
+            for language in self.languages:
+                cache = self._cache[language]
+                term = cache.get(token)
+                if term is None:
+                    term = cache[token] = self._stem(token, language, self._stop_words[language])
+                if not term:  # a stop word in any language is a stop word here
+                    stems = []
+                    break
+                if term not in stems:
+                    stems.append(term)
+            result.extend(stems)
+        return result
+
+    def _stem(self, token: str, language: str, stop: set[str]) -> str:
+        plain = strip_accents(token)
+        if plain in stop or token in stop:
+            return ""
+        stem = self._stemmers[language].stemWord(token)
+        if language == "it":
+            for ending, replacement in _ITALIAN_ENDINGS:
+                if stem.endswith(ending) and len(stem) - len(ending) >= 4:
+                    stem = stem[: -len(ending)] + replacement
+                    break
+        return strip_accents(stem)
+
+    def surface_forms(self, text: str, language: str | None = None) -> dict[str, str]:
+        """For explanations: each term of `text` with the first word that produced it."""
+        if language not in self._stemmers and language != MIXED:
+            language = self.detect(text)
+        forms: dict[str, str] = {}
+        for token in self.tokens(text):
+            for term in self.terms(token, language):  # a word of a short text may give a stem per language
+                forms.setdefault(term, token)
+        return forms

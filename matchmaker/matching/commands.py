@@ -1,0 +1,40 @@
+"""`flask match-eval`: measure the engine on the public data sets (their path is given, never shipped)."""
+import json
+from pathlib import Path
+
+import click
+
+from matchmaker.matching.evaluation import evaluate_expertise, evaluate_retrieval
+
+
+@click.group("match-eval")
+def match_eval_command():
+    """Measure the matching engine on a public data set."""
+
+
+@match_eval_command.command("expertise")
+@click.option("--data", "data", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder with items.jsonl, profiles/ and the ratings.")
+@click.option("--ratings", "ratings", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Ratings file (default: ratings-dev.tsv in --data).")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write {academic_id: {item_id: score}} as d_20_N.json here.")
+def expertise_command(data: Path, ratings: Path | None, out: Path | None):
+    """Loss of the academic-to-challenge ranking against researchers' own expertise ratings."""
+    ratings = ratings or data / "ratings-dev.tsv"
+    if not ratings.exists():
+        raise click.ClickException(f"No ratings file at {ratings}; give one with --ratings.")
+    click.echo(json.dumps(evaluate_expertise(data, ratings, out)))
+
+
+@match_eval_command.command("retrieval")
+@click.option("--data", "data", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder with queries.jsonl, corpus.jsonl and qrels.tsv.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the top 100 documents of each query: query_id<TAB>doc_id<TAB>score.")
+def retrieval_command(data: Path, out: Path | None):
+    """nDCG@10, recall@100 and MRR@10 of the search box on a BEIR-style data set."""
+    for name in ("queries.jsonl", "corpus.jsonl", "qrels.tsv"):
+        if not (data / name).exists():
+            raise click.ClickException(f"{data} has no {name}.")
+    click.echo(json.dumps(evaluate_retrieval(data, out)))

@@ -1,0 +1,157 @@
+"""Measuring the engine on public data, through the same paths the product uses.
+
+- Expertise (Stelmakh et al., TMLR 2025): each researcher's papers become an academic's publications, the
+  rated papers become challenges, and every researcher is scored against every paper by the product's
+  "challenges for an academic" scoring. The loss is the weighted share of wrongly ordered pairs.
+- Retrieval (BEIR-style folders): the documents become offers, each query is typed in the search box.
+"""
+import json
+import math
+from collections.abc import Iterable
+from pathlib import Path
+
+from matchmaker.matching.engine import CHALLENGE, PUBLICATION, Item, MatchingEngine, key_id
+from matchmaker.matching.settings import DEFAULT_SETTINGS, EngineSettings
+
+OFFER = "offer"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def read_ratings(path: Path) -> dict[str, dict[str, int]]:
+    """academic_id -> {item_id: expertise} from a tab-separated file with a header."""
+    ratings: dict[str, dict[str, int]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3 or parts[0] == "academic_id":
+                continue
+            ratings.setdefault(parts[0], {})[parts[1]] = int(parts[2])
+    return ratings
+
+
+def pairwise_loss(scores: dict[str, float], rated: dict[str, int]) -> float | None:
+    """Weighted share of pairs ordered against the ratings (ties cost half); None without any pair."""
+    items = [item for item in rated if item in scores]
+    cost = total = 0.0
+    for i, first in enumerate(items):
+        for second in items[i + 1:]:
+            difference = rated[first] - rated[second]
+            if difference == 0:
+                continue
+            high, low = (first, second) if difference > 0 else (second, first)
+            total += abs(difference)
+            if scores[high] < scores[low]:
+                cost += abs(difference)
+            elif scores[high] == scores[low]:
+                cost += abs(difference) / 2
+    return cost / total if total else None
+
+
+def expertise_engine(items: list[dict], profiles: list[dict], settings: EngineSettings
+                     ) -> tuple[MatchingEngine, dict[str, int]]:
+    """An engine holding the papers as challenges and each researcher's papers as their publications."""
+    academic_ids = {profile["id"]: number for number, profile in enumerate(profiles, start=1)}
+    engine_items = [Item(f"challenge:{n}", CHALLENGE,
+                         {"title": item.get("title") or "", "body": item.get("text") or ""})
+                    for n, item in enumerate(items)]
+    for profile in profiles:
+        owner = academic_ids[profile["id"]]
+        for n, document in enumerate(profile["documents"]):
+            engine_items.append(Item(f"publication:{owner}-{n}", PUBLICATION,
+                                     {"title": document.get("title") or "", "body": document.get("text") or ""},
+                                     owner=owner))
+    return MatchingEngine(settings).build(engine_items), academic_ids
+
+
+def evaluate_expertise(data: Path, ratings_file: Path, out: Path | None = None,
+                       settings: EngineSettings = DEFAULT_SETTINGS) -> dict:
+    """Mean loss over the ten profile files; writes {academic_id: {item_id: score}} per file when `out` is set."""
+    items = read_jsonl(data / "items.jsonl")
+    ratings = read_ratings(ratings_file)
+    challenge_keys = [f"challenge:{n}" for n in range(len(items))]
+    losses = []
+    files = sorted((data / "profiles").glob("d_20_*.jsonl"), key=lambda p: int(p.stem.rsplit("_", 1)[1]))
+    for profile_file in files:
+        profiles = read_jsonl(profile_file)
+        engine, academic_ids = expertise_engine(items, profiles, settings)
+        written: dict[str, dict[str, float]] = {}
+        file_losses = []
+        for researcher, number in academic_ids.items():
+            scores = engine.score_challenges_for_academic(number, challenge_keys)
+            by_item = {items[key_id(key)]["id"]: round(score, 6) for key, score in scores.items()}
+            written[researcher] = by_item
+            if researcher in ratings:
+                loss = pairwise_loss(by_item, ratings[researcher])
+                if loss is not None:
+                    file_losses.append(loss)
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"{profile_file.stem}.json").write_text(json.dumps(written))
+        losses.append(sum(file_losses) / len(file_losses))
+    return {"loss": round(sum(losses) / len(losses), 4), "files": len(losses)}
+
+
+def read_qrels(path: Path) -> dict[str, dict[str, int]]:
+    qrels: dict[str, dict[str, int]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3 or not parts[2].lstrip("-").isdigit():
+                continue
+            qrels.setdefault(parts[0], {})[parts[1]] = int(parts[2])
+    return qrels
+
+
+def ndcg(ranked: list[str], relevance: dict[str, int], k: int = 10) -> float:
+    gains = sum((2 ** relevance.get(doc, 0) - 1) / math.log2(i + 2) for i, doc in enumerate(ranked[:k]))
+    ideal = sorted(relevance.values(), reverse=True)[:k]
+    best = sum((2 ** grade - 1) / math.log2(i + 2) for i, grade in enumerate(ideal))
+    return gains / best if best else 0.0
+
+
+def recall(ranked: list[str], relevance: dict[str, int], k: int = 100) -> float:
+    relevant = {doc for doc, grade in relevance.items() if grade > 0}
+    return len(relevant & set(ranked[:k])) / len(relevant) if relevant else 0.0
+
+
+def reciprocal_rank(ranked: list[str], relevance: dict[str, int], k: int = 10) -> float:
+    for position, doc in enumerate(ranked[:k], start=1):
+        if relevance.get(doc, 0) > 0:
+            return 1 / position
+    return 0.0
+
+
+def evaluate_retrieval(data: Path, out: Path | None = None, settings: EngineSettings = DEFAULT_SETTINGS) -> dict:
+    """nDCG@10, recall@100 and MRR@10 of the search box over a BEIR-style folder."""
+    corpus = read_jsonl(data / "corpus.jsonl")
+    queries = read_jsonl(data / "queries.jsonl")
+    qrels = read_qrels(data / "qrels.tsv")
+    engine = MatchingEngine(settings).build(
+        [Item(f"offer:{n}", OFFER, {"title": doc.get("title") or "", "body": doc.get("text") or ""})
+         for n, doc in enumerate(corpus)])
+    measured = [q for q in queries if q["id"] in qrels]
+    totals = {"ndcg@10": 0.0, "recall@100": 0.0, "mrr@10": 0.0}
+    lines: list[str] = []
+    for query in measured:
+        text = " ".join(filter(None, [query.get("title"), query.get("text")]))
+        hits = engine.search(text, (OFFER,), k=100)
+        ranked = [corpus[key_id(key)]["id"] for key, _ in hits]
+        relevance = qrels[query["id"]]
+        totals["ndcg@10"] += ndcg(ranked, relevance)
+        totals["recall@100"] += recall(ranked, relevance)
+        totals["mrr@10"] += reciprocal_rank(ranked, relevance)
+        lines.extend(f"{query['id']}\t{corpus[key_id(key)]['id']}\t{score:.6f}" for key, score in hits)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text("\n".join(lines) + "\n")
+    count = max(len(measured), 1)
+    return {name: round(value / count, 4) for name, value in totals.items()} | {"queries": len(measured)}
+
+
+def mean(values: Iterable[float]) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0

@@ -1,0 +1,347 @@
+"""The text index: BM25-weighted sparse vectors in an inverted layout, with a side segment for new texts.
+
+Each text is a sparse float32 vector: for each term, idf × saturated, length-normalised term frequency
+(BM25), the fields weighted. Two ways to search the same matrix, chosen by measurement (README):
+- a document against documents (a challenge against offers): both vectors at unit length, the score is
+  a cosine in [0, 1], which the blend needs;
+- a few words against documents (a search box): BM25 as such, the query's terms against the documents'
+  weights, not normalised, as length normalisation is already in the weights.
+The base segment keeps the matrix twice: document rows (for explanations) and term rows (the inverted
+layout: a query touches only the documents that share one of its terms). Texts created or edited after
+the last fit go to a small side segment with the fitted vocabulary, so a change is searchable at once
+without copying the big matrix; a refit folds everything back into one base segment.
+"""
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from matchmaker.matching.analysis import Analyzer
+from matchmaker.matching.settings import TextSettings
+
+FIELDS = ("title", "keywords", "body")
+# A chunk of queries searched at once: bounds the memory of the score block to CHUNK × documents.
+QUERY_CHUNK = 64
+
+
+@dataclass
+class TextDoc:
+    """A text to index or to search with: a key such as "offer:12", its fields and (if known) its language."""
+
+    key: str
+    fields: dict[str, str]
+    language: str | None = None
+
+
+@dataclass
+class AnalysedDoc:
+    key: str
+    counts: dict[str, float]  # term -> field-weighted frequency
+    length: float
+
+
+def analyse(doc: TextDoc, analyzer: Analyzer, settings: TextSettings) -> AnalysedDoc:
+    """Count each term of each field, weighted by the field's weight."""
+    text = " ".join(doc.fields.get(name) or "" for name in FIELDS)
+    language = doc.language or analyzer.detect(text)
+    counts: dict[str, float] = {}
+    for name in FIELDS:
+        weight = settings.field_weights.get(name, 1.0)
+        for term in analyzer.terms(doc.fields.get(name) or "", language):
+            counts[term] = counts.get(term, 0.0) + weight
+    return AnalysedDoc(doc.key, counts, sum(counts.values()))
+
+
+@dataclass
+class Segment:
+    """Documents vectorised with one vocabulary: rows (keys), the inverted (term-major) copy, row norms."""
+
+    keys: list[str] = field(default_factory=list)
+    rows: sp.csr_matrix | None = None
+    inverted: sp.csr_matrix | None = None
+    norms: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+class TextIndex:
+    """Fit once on a corpus; add, replace or remove texts incrementally; search one or many queries."""
+
+    def __init__(self, analyzer: Analyzer, settings: TextSettings) -> None:
+        self.analyzer = analyzer
+        self.settings = settings
+        self.vocabulary: dict[str, int] = {}
+        self.idf = np.zeros(0, dtype=np.float32)
+        self.average_length = 1.0
+        self.base = Segment()
+        self.side = Segment()
+        self._side_rows: list[sp.csr_matrix] = []
+        self.removed: set[str] = set()  # keys of base documents replaced or deleted since the fit
+        self.unknown_terms = 0  # terms of side documents the fitted vocabulary does not know
+        self.side_terms = 0
+
+    # --- fitting ----------------------------------------------------------------------------------
+
+    def fit(self, docs: Iterable[TextDoc]) -> "TextIndex":
+        """Learn the vocabulary and statistics from `docs` and make them the base segment."""
+        analysed = [analyse(doc, self.analyzer, self.settings) for doc in docs]
+        vocabulary: dict[str, int] = {}
+        for doc in analysed:
+            for term in doc.counts:
+                if term not in vocabulary:
+                    vocabulary[term] = len(vocabulary)
+        self.vocabulary = vocabulary
+        counts = self._count_matrix(analysed)
+        n_docs = max(counts.shape[0], 1)
+        document_frequency = np.bincount(counts.indices, minlength=len(vocabulary))
+        # BM25's idf, kept positive: a term in every document still counts a little.
+        self.idf = np.log1p((n_docs - document_frequency + 0.5) / (document_frequency + 0.5)).astype(np.float32)
+        lengths = np.asarray(counts.sum(axis=1)).ravel()
+        self.average_length = float(lengths.mean()) if len(lengths) else 1.0
+        rows = self._weigh(counts, lengths)
+        self.base = Segment(keys=[doc.key for doc in analysed], rows=rows, inverted=rows.T.tocsr(),
+                            norms=self._norms(rows))
+        self.side, self._side_rows, self.removed = Segment(), [], set()
+        self.unknown_terms = self.side_terms = 0
+        return self
+
+    def _count_matrix(self, analysed: Sequence[AnalysedDoc], grow_unknown: bool = False) -> sp.csr_matrix:
+        indptr, indices, data = [0], [], []
+        for doc in analysed:
+            for term, count in doc.counts.items():
+                column = self.vocabulary.get(term)
+                if column is None:
+                    continue
+                indices.append(column)
+                data.append(count)
+            indptr.append(len(indices))
+        matrix = sp.csr_matrix((np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
+                                np.asarray(indptr, dtype=np.int64)), shape=(len(analysed), len(self.vocabulary)))
+        matrix.sum_duplicates()
+        return matrix
+
+    def _weigh(self, counts: sp.csr_matrix, lengths: np.ndarray) -> sp.csr_matrix:
+        """BM25 weights: idf × saturated, length-normalised tf."""
+        k1, b = self.settings.k1, self.settings.b
+        weighted = counts.astype(np.float32, copy=True)
+        row_of = np.repeat(np.arange(weighted.shape[0]), np.diff(weighted.indptr))
+        norm_length = (1 - b + b * lengths[row_of] / self.average_length).astype(np.float32)
+        tf = weighted.data
+        weighted.data = tf * (k1 + 1) / (tf + k1 * norm_length) * self.idf[weighted.indices]
+        return weighted
+
+    @staticmethod
+    def _norms(rows: sp.csr_matrix) -> np.ndarray:
+        row_of = np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))
+        squares = np.bincount(row_of, weights=rows.data.astype(np.float64) ** 2, minlength=rows.shape[0])
+        norms = np.sqrt(squares).astype(np.float32)
+        norms[norms == 0] = 1
+        return norms
+
+    def vectorise(self, docs: Sequence[TextDoc]) -> sp.csr_matrix:
+        """Unit-length BM25 vectors of `docs`, to search with as documents (unknown terms are dropped)."""
+        analysed = [analyse(doc, self.analyzer, self.settings) for doc in docs]
+        counts = self._count_matrix(analysed)
+        lengths = np.asarray([doc.length for doc in analysed], dtype=np.float32)
+        weighted = self._weigh(counts, lengths)
+        norms = self._norms(weighted)
+        return sp.diags(1 / norms).dot(weighted).tocsr().astype(np.float32)
+
+    def vectorise_words(self, texts: Sequence[str], language: str | None = None) -> sp.csr_matrix:
+        """Query vectors of a few words: each term counted as often as it is said (BM25's query side)."""
+        analysed = [analyse(TextDoc("query", {"body": text}, language), self.analyzer, self.settings)
+                    for text in texts]
+        return self._count_matrix(analysed)
+
+    # --- incremental changes ----------------------------------------------------------------------
+
+    def upsert(self, doc: TextDoc) -> None:
+        """Make `doc` searchable now: into the side segment, replacing any earlier version."""
+        self.remove(doc.key)
+        analysed = analyse(doc, self.analyzer, self.settings)
+        self.side_terms += len(analysed.counts)
+        self.unknown_terms += sum(1 for term in analysed.counts if term not in self.vocabulary)
+        counts = self._count_matrix([analysed])
+        row = self._weigh(counts, np.asarray([analysed.length], dtype=np.float32))
+        self.side.keys.append(doc.key)
+        self._side_rows.append(row)
+        self.side.rows = None  # rebuilt lazily at the next search
+        self.side.inverted = None
+
+    def remove(self, key: str) -> None:
+        if key in self.side.keys:
+            position = self.side.keys.index(key)
+            del self.side.keys[position]
+            del self._side_rows[position]
+            self.side.rows = self.side.inverted = None
+        self.removed.add(key)
+
+    def _side_matrix(self) -> sp.csr_matrix:
+        if self.side.rows is None:
+            if self._side_rows:
+                self.side.rows = sp.vstack(self._side_rows, format="csr")
+            else:
+                self.side.rows = sp.csr_matrix((0, len(self.vocabulary)), dtype=np.float32)
+            self.side.inverted = self.side.rows.T.tocsr()
+            self.side.norms = self._norms(self.side.rows)
+        return self.side.rows
+
+    @property
+    def drift(self) -> float:
+        """How stale the fit is: the side segment's size against the base, or its share of unknown terms."""
+        size = len(self.side) / max(len(self.base), 1)
+        unknown = self.unknown_terms / self.side_terms if self.side_terms else 0.0
+        return max(size, unknown)
+
+    def __len__(self) -> int:
+        live_base = sum(1 for key in self.base.keys if key not in self.removed) if self.removed else len(self.base)
+        return live_base + len(self.side)
+
+    # --- searching --------------------------------------------------------------------------------
+
+    def scores(self, queries: sp.csr_matrix) -> tuple[np.ndarray, list[str]]:
+        """Dense cosine scores of document `queries` against every live document: for small collections only."""
+        self._side_matrix()
+        keys = self.base.keys + self.side.keys
+        blocks = []
+        if self.base.rows is not None and len(self.base):
+            blocks.append((queries @ self.base.inverted).toarray() / self.base.norms)
+        if len(self.side):
+            blocks.append((queries @ self.side.inverted).toarray() / self.side.norms)
+        matrix = np.hstack(blocks) if blocks else np.zeros((queries.shape[0], 0), dtype=np.float32)
+        if self.removed:
+            live = np.array([key not in self.removed or i >= len(self.base) for i, key in enumerate(keys)])
+            matrix[:, ~live] = 0
+        return matrix, keys
+
+    def search(self, queries: sp.csr_matrix, k: int, exclude: set[str] | None = None, cosine: bool = True,
+               keep: Callable[[str], bool] | None = None) -> list[list[tuple[str, float]]]:
+        """For each query row, the k best (key, score) pairs with a positive score, best first.
+
+        `cosine`: document queries (from `vectorise`) get cosines; word queries (from `vectorise_words`)
+        get BM25 scores. Queries go in chunks against the inverted layout; each chunk's scores are a
+        sparse block holding only the documents that share a term: no dense all-pairs matrix is made.
+        `keep` narrows the results (say, to offers only) before the k best are taken.
+        """
+        self._side_matrix()
+        results: list[list[tuple[str, float]]] = []
+        skip = (self.removed | (exclude or set()))
+        for start in range(0, queries.shape[0], QUERY_CHUNK):
+            chunk = queries[start:start + QUERY_CHUNK]
+            merged: list[list[tuple[str, float]]] = [[] for _ in range(chunk.shape[0])]
+            for segment, base in ((self.base, True), (self.side, False)):
+                if not len(segment) or segment.inverted is None:
+                    continue
+                block = (chunk @ segment.inverted).tocsr()
+                if cosine:
+                    block.data /= segment.norms[block.indices]
+                for row in range(block.shape[0]):
+                    merged[row].extend(_top_k(block, row, segment.keys, k, skip if base else exclude or set(), keep))
+            for row in merged:
+                row.sort(key=lambda pair: -pair[1])
+                results.append(row[:k])
+        return results
+
+    def explain(self, query: sp.csr_matrix, key: str, n: int) -> list[tuple[str, float]]:
+        """The terms that contributed most to the score of document `key` for `query`."""
+        row = self.document_vector(key)
+        if row is None:
+            return []
+        contribution = query.multiply(row).tocsr()
+        order = np.argsort(-contribution.data)[:n]
+        terms = self.terms_by_column()
+        return [(terms[contribution.indices[i]], float(contribution.data[i])) for i in order
+                if contribution.data[i] > 0]
+
+    def document_vector(self, key: str) -> sp.csr_matrix | None:
+        self._side_matrix()
+        if key in self.side.keys:
+            return self.side.rows[self.side.keys.index(key)]
+        if key in self.removed:
+            return None
+        position = self._base_positions().get(key)
+        return None if position is None else self.base.rows[position]
+
+    def _base_positions(self) -> dict[str, int]:
+        positions = getattr(self, "_positions", None)
+        if positions is None or len(positions) != len(self.base.keys):
+            positions = self._positions = {key: i for i, key in enumerate(self.base.keys)}
+        return positions
+
+    def terms_by_column(self) -> list[str]:
+        terms = getattr(self, "_terms", None)
+        if terms is None or len(terms) != len(self.vocabulary):
+            terms = [""] * len(self.vocabulary)
+            for term, column in self.vocabulary.items():
+                terms[column] = term
+            self._terms = terms
+        return terms
+
+    # --- saving -----------------------------------------------------------------------------------
+
+    def save(self, folder: Path) -> None:
+        """Write the index into `folder` (created if needed); the side segment is folded in by a refit first."""
+        folder.mkdir(parents=True, exist_ok=True)
+        self._side_matrix()
+        sp.save_npz(folder / "base.npz", self.base.rows if self.base.rows is not None
+                    else sp.csr_matrix((0, len(self.vocabulary)), dtype=np.float32))
+        sp.save_npz(folder / "side.npz", self.side.rows)
+        np.save(folder / "idf.npy", self.idf)
+        meta = {"vocabulary": self.vocabulary, "average_length": self.average_length,
+                "base_keys": self.base.keys, "side_keys": self.side.keys, "removed": sorted(self.removed),
+                "unknown_terms": self.unknown_terms, "side_terms": self.side_terms,
+                "settings": {"k1": self.settings.k1, "b": self.settings.b,
+                             "field_weights": self.settings.field_weights}}
+        (folder / "meta.json").write_text(json.dumps(meta))
+
+    @classmethod
+    def load(cls, folder: Path, analyzer: Analyzer, settings: TextSettings) -> "TextIndex":
+        meta = json.loads((folder / "meta.json").read_text())
+        index = cls(analyzer, settings)
+        index.vocabulary = meta["vocabulary"]
+        index.average_length = meta["average_length"]
+        index.idf = np.load(folder / "idf.npy")
+        base = sp.load_npz(folder / "base.npz").tocsr()
+        index.base = Segment(keys=meta["base_keys"], rows=base, inverted=base.T.tocsr(), norms=cls._norms(base))
+        side = sp.load_npz(folder / "side.npz").tocsr()
+        index.side = Segment(keys=meta["side_keys"])
+        index._side_rows = [side[i] for i in range(side.shape[0])]
+        index.removed = set(meta["removed"])
+        index.unknown_terms, index.side_terms = meta["unknown_terms"], meta["side_terms"]
+        return index
+
+
+def _top_k(block: sp.csr_matrix, row: int, keys: list[str], k: int, skip: set[str],
+           keep: Callable[[str], bool] | None = None) -> list[tuple[str, float]]:
+    """The k best entries of one row of a sparse score block that are not skipped and pass `keep`.
+
+    A partial selection of a few more than k comes first; only when filtering leaves fewer than k does
+    it fall back to sorting the whole row.
+    """
+    start, end = block.indptr[row], block.indptr[row + 1]
+    if start == end:
+        return []
+    data = block.data[start:end]
+    columns = block.indices[start:end]
+    wanted = min(len(data), 4 * k + len(skip))
+    for attempt in (wanted, len(data)):
+        if attempt < len(data):
+            picked = np.argpartition(-data, attempt - 1)[:attempt]
+        else:
+            picked = np.arange(len(data))
+        picked = picked[np.argsort(-data[picked], kind="stable")]
+        result = []
+        for i in picked:
+            key = keys[columns[i]]
+            if key in skip or (keep is not None and not keep(key)):
+                continue
+            result.append((key, float(data[i])))
+            if len(result) == k:
+                return result
+        if attempt == len(data):
+            return result
+    return result

@@ -1,0 +1,46 @@
+"""Every tunable number of the engine in one place, with the values chosen by measurement (see README)."""
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TextSettings:
+    """How texts become vectors: BM25-style saturation and length normalisation, field weights."""
+
+    k1: float = 1.2  # tf saturation: a word said ten times is not ten times the evidence
+    b: float = 0.75  # length normalisation: long texts do not win by length alone
+    # A word in the title or the keywords counts this many times a word of the body.
+    field_weights: dict[str, float] = field(default_factory=lambda: {"title": 2.0, "keywords": 2.0, "body": 1.0})
+
+
+@dataclass(frozen=True)
+class BlendWeights:
+    """How the final 0–100 score is made: the weights sum to 1, text similarity carries most of it."""
+
+    text: float = 0.70
+    sdgs: float = 0.12  # share of the challenge's goals the other side also works on
+    kind: float = 0.08  # kind of help sought equals the kind offered
+    place: float = 0.04  # both in the same city, or the challenge is wider than a city
+    availability: float = 0.06  # the academic is available and has capacity; the offer is open now
+
+
+@dataclass(frozen=True)
+class PeopleSettings:
+    """How an academic's many texts (profile, offers, publications) make one score against a challenge."""
+
+    top_k: int = 8  # the mean of the best k texts: one lucky paper is not expertise, a body of work is
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    text: TextSettings = field(default_factory=TextSettings)
+    blend: BlendWeights = field(default_factory=BlendWeights)
+    people: PeopleSettings = field(default_factory=PeopleSettings)
+    # Refit the vocabulary when the side segment of new or edited texts passes this share of the base.
+    refit_ratio: float = 0.10
+    explanation_terms: int = 5
+    # How much better than the best single member a team must cover the challenge to be suggested.
+    team_min_gain: float = 0.05
+    team_max_size: int = 4
+
+
+DEFAULT_SETTINGS = EngineSettings()

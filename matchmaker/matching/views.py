@@ -1,0 +1,136 @@
+"""Suggestions in the product: "Challenges for you", dismissing a suggestion, the coordinators' matching page.
+
+The panels shown on the challenge and offer pages are put together here too (`challenge_panel`, `offer_panel`).
+"""
+from dataclasses import dataclass
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from matchmaker.challenges.models import Challenge
+from matchmaker.errors import NotFound
+from matchmaker.extensions import db
+from matchmaker.forms import ButtonForm
+from matchmaker.labels import explanation_sentences
+from matchmaker.matching import services
+from matchmaker.matching.models import DismissalSide, Match, MatchTarget
+from matchmaker.offers.models import Offer
+from matchmaker.permissions import can, require
+
+blueprint = Blueprint("matching", __name__)
+
+
+@dataclass
+class Shown:
+    """One stored suggestion and the sentences that say why."""
+
+    match: Match
+    reasons: list[str]
+
+
+def _shown(matches: list[Match]) -> list[Shown]:
+    return [Shown(m, explanation_sentences(m.shared_terms, m.shared_sdgs, m.reasons)) for m in matches]
+
+
+def challenge_panel(challenge: Challenge) -> dict:
+    """What the challenge page shows of matching, for those who may see it (its organisation, coordinators)."""
+    if not can(current_user, "match.view", challenge):
+        return {"matching": None}
+    return {"matching": {
+        "academics": _shown(services.suggestions_for_challenge(challenge, MatchTarget.ACADEMIC)),
+        "offers": _shown(services.suggestions_for_challenge(challenge, MatchTarget.OFFER)),
+        "team": services.team_for_challenge(challenge) if challenge.status.value == "open" else None,
+        "may_dismiss": can(current_user, "match.dismiss", challenge),
+    }}
+
+
+def offer_panel(offer: Offer) -> dict:
+    """The challenges that fit an offer, for its author and the coordinators."""
+    if not can(current_user, "match.view", offer):
+        return {"matching": None}
+    return {"matching": {"challenges": _shown(services.suggestions_for_offer(offer, current_user)),
+                         "may_dismiss": can(current_user, "match.dismiss", offer)}}
+
+
+@blueprint.route("/matching/for-you")
+@login_required
+def for_you():
+    profile = current_user.academic_profile
+    if profile is None:
+        raise NotFound(_("Only academics have suggestions of challenges."))
+    require("match.view", profile)
+    return render_template("matching/for_you.html", profile=profile,
+                           suggestions=_shown(services.suggestions_for_academic(profile.user_id, current_user)))
+
+
+@blueprint.route("/matching/for-you/<int:challenge_id>/dismiss", methods=["POST"])
+@login_required
+def dismiss_for_academic(challenge_id: int):
+    profile = current_user.academic_profile
+    require("match.dismiss", profile)
+    if ButtonForm().validate_on_submit():
+        services.dismiss(current_user, DismissalSide.TARGET, _challenge_id(challenge_id), MatchTarget.ACADEMIC,
+                         profile.user_id)
+        db.session.commit()
+        flash(_("The suggestion is dismissed: you will not see it again."), "success")
+    return redirect(url_for("matching.for_you"))
+
+
+@blueprint.route("/challenges/<int:challenge_id>/suggestions/<any(offer, academic):target_type>/<int:target_id>"
+                 "/dismiss", methods=["POST"])
+@login_required
+def dismiss_for_challenge(challenge_id: int, target_type: str, target_id: int):
+    challenge = db.session.get(Challenge, challenge_id)
+    if challenge is None or not can(current_user, "challenge.view", challenge):
+        raise NotFound(_("This challenge does not exist or is not visible to you."))
+    require("match.dismiss", challenge)
+    if ButtonForm().validate_on_submit():
+        services.dismiss(current_user, DismissalSide.CHALLENGE, challenge.id, MatchTarget(target_type), target_id)
+        db.session.commit()
+        flash(_("The suggestion is dismissed: your organisation will not see it again for this challenge."),
+              "success")
+    return redirect(url_for("challenges.detail", challenge_id=challenge.id) + "#suggestions")
+
+
+@blueprint.route("/offers/<int:offer_id>/suggestions/<int:challenge_id>/dismiss", methods=["POST"])
+@login_required
+def dismiss_for_offer(offer_id: int, challenge_id: int):
+    offer = db.session.get(Offer, offer_id)
+    if offer is None or not can(current_user, "offer.view", offer):
+        raise NotFound(_("This offer does not exist or is not visible to you."))
+    require("match.dismiss", offer)
+    if ButtonForm().validate_on_submit():
+        services.dismiss(current_user, DismissalSide.TARGET, _challenge_id(challenge_id), MatchTarget.OFFER, offer.id)
+        db.session.commit()
+        flash(_("The suggestion is dismissed: you will not see it again for this offer."), "success")
+    return redirect(url_for("offers.detail", offer_id=offer.id) + "#suggestions")
+
+
+def _challenge_id(challenge_id: int) -> int:
+    if db.session.get(Challenge, challenge_id) is None:
+        raise NotFound(_("This challenge does not exist or is not visible to you."))
+    return challenge_id
+
+
+@blueprint.route("/coordination/matching")
+@login_required
+def coordination():
+    require("matching.recompute")
+    return render_template("matching/coordination.html", runs=services.latest_runs(),
+                           last_full=services.last_full_run(), counts=services.stored_counts(),
+                           index=services.index_status(), queued=services.jobs.queued())
+
+
+@blueprint.route("/coordination/matching/recompute", methods=["POST"])
+@login_required
+def recompute():
+    require("matching.recompute")
+    if ButtonForm().validate_on_submit():
+        run = services.request_full_recompute()
+        db.session.commit()
+        if run is None:
+            flash(_("The recomputation is queued: reload this page in a minute to see it."), "success")
+        else:
+            flash(_("Matches recomputed: %(count)d stored.", count=run.matches), "success")
+    return redirect(url_for("matching.coordination"))

@@ -1,0 +1,253 @@
+"""Texts in Italian and English become comparable terms: stems, stop words, accents, elisions. No app needed."""
+import pytest
+
+from matchmaker.matching.analysis import MIXED, SHORT_TEXT_WORDS, Analyzer, strip_accents
+from matchmaker.matching.index import TextDoc, TextIndex
+from matchmaker.matching.settings import TextSettings
+
+ITALIAN_PARAGRAPH = (
+    "Molte famiglie che vivono nelle case popolari di Torino non riescono a pagare le bollette del "
+    "riscaldamento durante l'inverno: gli edifici sono mal isolati e l'umidità rovina gli alloggi. "
+    "Cerchiamo competenze per riqualificare gli edifici e ridurre la povertà energetica del quartiere."
+)
+ENGLISH_PARAGRAPH = (
+    "Many families living in social housing in Turin cannot afford to pay their heating bills during the "
+    "winter: the buildings are poorly insulated and damp ruins the flats. We are looking for expertise to "
+    "retrofit the buildings and reduce the energy poverty of the neighbourhood."
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return Analyzer()
+
+
+# --- stems ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language", ["it", MIXED])
+def test_sostenibilita_meets_sostenibile(analyzer, language):
+    noun = set(analyzer.terms("sostenibilità", language))
+    adjective = set(analyzer.terms("sostenibile", language))
+
+    assert noun & adjective
+
+
+def test_sostenibilita_and_sostenibile_are_one_term_in_italian_text(analyzer):
+    assert analyzer.terms("sostenibilità", "it") == analyzer.terms("sostenibile", "it")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("accessibilità", "accessibile"),
+    ("inclusione", "inclusivo"),
+    ("energetica", "energetico"),
+])
+def test_italian_word_families_share_a_term(analyzer, first, second):
+    assert analyzer.terms(first, "it") == analyzer.terms(second, "it")
+
+
+@pytest.mark.parametrize("language", ["en", MIXED])
+def test_housing_meets_houses(analyzer, language):
+    assert set(analyzer.terms("housing", language)) & set(analyzer.terms("houses", language))
+
+
+def test_housing_and_houses_are_one_term_in_english_text(analyzer):
+    assert analyzer.terms("housing", "en") == analyzer.terms("houses", "en")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("buildings", "building"),
+    ("disabilities", "disability"),
+    ("retrofitting", "retrofit"),
+])
+def test_english_word_families_share_a_term(analyzer, first, second):
+    assert analyzer.terms(first, "en") == analyzer.terms(second, "en")
+
+
+# --- stop words -----------------------------------------------------------------------------------------
+
+def test_italian_stop_words_are_dropped(analyzer):
+    terms = analyzer.terms("la povertà della città e degli anziani", "it")
+
+    assert terms == analyzer.terms("povertà città anziani", "it")
+    assert not {"la", "della", "e", "degli"} & set(terms)
+
+
+def test_english_stop_words_are_dropped(analyzer):
+    terms = analyzer.terms("the accessibility of the stations for all of us", "en")
+
+    assert terms == analyzer.terms("accessibility stations", "en")
+    assert not {"the", "of", "for", "all", "us"} & set(terms)
+
+
+@pytest.mark.parametrize("word", ["della", "the", "nella", "with", "perché", "which"])
+def test_a_stop_word_of_either_language_is_dropped_from_a_short_text(analyzer, word):
+    assert analyzer.terms(word, MIXED) == []
+
+
+def test_a_text_of_only_stop_words_gives_no_terms(analyzer):
+    assert analyzer.terms("the of and with", "en") == []
+    assert analyzer.terms("della nella con per", "it") == []
+
+
+# --- accents, elisions, case, numbers ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("language", ["it", "en", MIXED])
+def test_accents_do_not_matter(analyzer, language):
+    assert analyzer.terms("città", language) == analyzer.terms("citta", language)
+    assert analyzer.terms("povertà", language) == analyzer.terms("poverta", language)
+
+
+def test_terms_carry_no_accents(analyzer):
+    for term in analyzer.terms(ITALIAN_PARAGRAPH, "it"):
+        assert term == strip_accents(term)
+
+
+def test_strip_accents_keeps_the_letters():
+    assert strip_accents("città perché è più") == "citta perche e piu"
+
+
+@pytest.mark.parametrize(("elided", "word"), [
+    ("dell'ambiente", "ambiente"),
+    ("l'inclusione", "inclusione"),
+    ("nell'edificio", "edificio"),
+    ("un'associazione", "associazione"),
+    ("all’università", "università"),  # a typographic apostrophe
+])
+def test_an_elision_gives_the_term_of_the_word(analyzer, elided, word):
+    assert analyzer.terms(elided, "it") == analyzer.terms(word, "it")
+    assert analyzer.terms(elided, MIXED) == analyzer.terms(word, MIXED)
+
+
+def test_case_does_not_matter(analyzer):
+    assert analyzer.terms("Torino ACCESSIBILITÀ", "it") == analyzer.terms("torino accessibilità", "it")
+
+
+@pytest.mark.parametrize("language", ["it", "en", MIXED])
+def test_numbers_and_codes_are_kept(analyzer, language):
+    terms = analyzer.terms("Agenda 2030 e PM10", language)
+
+    assert "2030" in terms
+    assert "pm10" in terms
+
+
+def test_single_letters_and_punctuation_are_not_terms(analyzer):
+    assert analyzer.terms("a , . ; - _ x", "en") == []
+
+
+# --- languages ----------------------------------------------------------------------------------------------
+
+def test_an_italian_paragraph_is_detected_as_italian(analyzer):
+    assert analyzer.detect(ITALIAN_PARAGRAPH) == "it"
+
+
+def test_an_english_paragraph_is_detected_as_english(analyzer):
+    assert analyzer.detect(ENGLISH_PARAGRAPH) == "en"
+
+
+@pytest.mark.parametrize("text", ["povertà energetica", "deafness", "energy poverty", "spreco alimentare"])
+def test_a_short_text_is_analysed_in_both_languages(analyzer, text):
+    assert analyzer.detect(text) == MIXED
+
+
+def test_a_short_text_is_detected_mixed_below_the_threshold_only(analyzer):
+    words = ENGLISH_PARAGRAPH.split()
+
+    assert analyzer.detect(" ".join(words[: SHORT_TEXT_WORDS - 2])) == MIXED
+    assert analyzer.detect(ENGLISH_PARAGRAPH) != MIXED
+
+
+def test_a_short_text_gives_the_stems_of_each_language(analyzer):
+    mixed = set(analyzer.terms("retrofitting buildings"))  # detected as MIXED
+
+    assert set(analyzer.terms("retrofitting buildings", "en")) <= mixed
+    assert set(analyzer.terms("retrofitting buildings", "it")) <= mixed
+
+
+def test_a_search_box_query_meets_a_long_text_in_either_language(analyzer):
+    italian = set(analyzer.terms(ITALIAN_PARAGRAPH))
+    english = set(analyzer.terms(ENGLISH_PARAGRAPH))
+
+    assert set(analyzer.terms("povertà energetica")) & italian
+    assert set(analyzer.terms("energy poverty")) & english
+    assert set(analyzer.terms("case popolari")) & italian
+    assert set(analyzer.terms("housing")) & set(analyzer.terms("affordable houses for families", "en"))
+
+
+def test_the_detected_language_is_used_when_none_is_given(analyzer):
+    assert analyzer.terms(ITALIAN_PARAGRAPH) == analyzer.terms(ITALIAN_PARAGRAPH, "it")
+    assert analyzer.terms(ENGLISH_PARAGRAPH) == analyzer.terms(ENGLISH_PARAGRAPH, "en")
+
+
+def test_an_unknown_language_falls_back_to_detection(analyzer):
+    assert analyzer.terms(ENGLISH_PARAGRAPH, "fr") == analyzer.terms(ENGLISH_PARAGRAPH, "en")
+
+
+# --- surface forms (for explanations) ------------------------------------------------------------------------
+
+def test_surface_forms_give_the_first_word_of_each_term(analyzer):
+    forms = analyzer.surface_forms("Sostenibilità e accessibilità della città sostenibile", "it")
+
+    assert forms[analyzer.terms("sostenibile", "it")[0]] == "sostenibilità"
+    assert forms[analyzer.terms("città", "it")[0]] == "città"
+    assert "della" not in forms.values()
+
+
+def test_surface_forms_are_words_of_the_text(analyzer):
+    words = set(analyzer.tokens(ENGLISH_PARAGRAPH))
+
+    assert set(analyzer.surface_forms(ENGLISH_PARAGRAPH).values()) <= words
+
+
+# --- field weights -----------------------------------------------------------------------------------------
+
+FILLER = [
+    TextDoc("offer:10", {"title": "Food waste", "body": "Measuring food waste in school canteens of Turin"}),
+    TextDoc("offer:11", {"title": "School drop-out", "body": "Mentoring teenagers to prevent early school leaving"}),
+    TextDoc("offer:12", {"title": "Accessible transport", "body": "Mapping barriers for wheelchair users"}),
+]
+
+
+def _title_and_body_index():
+    """Two offers with the same words: "retrofit" in the title of one and in the body of the other."""
+    index = TextIndex(Analyzer(), TextSettings())
+    index.fit([
+        TextDoc("offer:1", {"title": "Retrofit", "body": "Energy audits of social housing in Turin"}, "en"),
+        TextDoc("offer:2", {"title": "Energy", "body": "Retrofit audits of social housing in Turin"}, "en"),
+        *FILLER,
+    ])
+    return index
+
+
+def test_a_word_in_the_title_counts_more_than_in_the_body_for_a_search():
+    index = _title_and_body_index()
+
+    hits = index.search(index.vectorise_words(["retrofit"]), k=5, cosine=False)[0]
+
+    assert [key for key, _ in hits] == ["offer:1", "offer:2"]
+    assert hits[0][1] > hits[1][1]
+
+
+def test_a_word_in_the_title_counts_more_than_in_the_body_for_a_document():
+    index = _title_and_body_index()
+    query = index.vectorise([TextDoc("challenge:1", {"title": "", "body": "Retrofit of old flats"}, "en")])
+
+    hits = index.search(query, k=5)[0]
+
+    assert [key for key, _ in hits][:2] == ["offer:1", "offer:2"]
+    assert hits[0][1] > hits[1][1]
+
+
+def test_keywords_count_like_a_title():
+    settings = TextSettings()
+    assert settings.field_weights["keywords"] == settings.field_weights["title"] > settings.field_weights["body"]
+
+    index = TextIndex(Analyzer(), settings)
+    index.fit([
+        TextDoc("profile:1", {"keywords": "retrofit", "body": "Energy audits of social housing in Turin"}, "en"),
+        TextDoc("profile:2", {"keywords": "energy", "body": "Retrofit audits of social housing in Turin"}, "en"),
+        *FILLER,
+    ])
+
+    hits = index.search(index.vectorise_words(["retrofit"]), k=5, cosine=False)[0]
+
+    assert [key for key, _ in hits] == ["profile:1", "profile:2"]
