@@ -101,8 +101,14 @@ class Analyzer:
         """For explanations: each term of `text` with the first word that produced it."""
         if language not in self._stemmers and language != MIXED:
             language = self.detect(text)
+        languages = self.languages if language == MIXED else (language,)
         forms: dict[str, str] = {}
         for token in self.tokens(text):
-            for term in self.terms(token, language):  # a word of a short text may give a stem per language
-                forms.setdefault(term, token)
+            for lang in languages:  # a word of a short text may give a stem per language
+                cache = self._cache[lang]
+                term = cache.get(token)
+                if term is None:
+                    term = cache[token] = self._stem(token, lang, self._stop_words[lang])
+                if term and term not in forms:
+                    forms[term] = token
         return forms

@@ -291,7 +291,7 @@ def run(small: int, large: int, challenges_n: int, query_runs: int) -> tuple[dic
     log("a new or edited offer")
     fresh = corpus.generate(12_000, OFFER, seed=5)
     fresh = [TextDoc(f"offer:new{i}", doc.fields, doc.language) for i, doc in enumerate(fresh)]
-    side_sizes = (0, 1_000, max(1, small // 10))
+    side_sizes = tuple(sorted({0, 1_000, max(1, small // 10)}))
     add = measure_add_one(engine.supply, fresh, side_sizes)
     results["add_one_ms"] = add["add_side0"]
     info.update(add)
@@ -434,123 +434,14 @@ def parallel_search(index: TextIndex, queries: sp.csr_matrix, k: int, workers: i
         return [row for part in pool.map(lambda q: index.search(q, k), parts) for row in part]
 
 
-def dense_block_search(index: TextIndex, queries: sp.csr_matrix, k: int, chunk: int = 32, block: int = 8192,
-                       workers: int = 2) -> list[list[tuple[str, float]]]:
-    """Many queries at once. When the score block is mostly filled (here 84% of queries × offers share a
-    term), a sparse-times-sparse product is the wrong tool: its two passes and index bookkeeping cost more
-    than the arithmetic. Instead: document rows (row-major, in blocks of `block` rows made once) times a
-    dense block of `chunk` query columns (scipy's csr_matvecs: one pass over the rows), a small dense
-    score tile (8192 × 32 floats = 1 MB, cache-sized) transposed and cut to its k best per query, the
-    tiles' bests merged. Query chunks go to `workers` threads (scipy releases the GIL in its kernels)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    rows, keys, n = index.base.rows, index.base.keys, index.base.rows.shape[0]
-    norms = getattr(index.base, "norms", None)
-    if norms is None:
-        norms = np.ones(n, dtype=np.float32)
-    tiles = [(start, rows[start:start + block], norms[start:start + block, None]) for start in range(0, n, block)]
-
-    def search_chunk(start: int) -> list[list[tuple[str, float]]]:
-        dense = queries[start:start + chunk].toarray().T  # terms × queries
-        best_ids, best_scores = [], []
-        for first, tile, tile_norms in tiles:
-            scores = tile @ dense
-            scores /= tile_norms
-            scores = np.ascontiguousarray(scores.T)  # queries × documents of the tile
-            kk = min(k, scores.shape[1] - 1)
-            top = np.argpartition(-scores, kk, axis=1)[:, :k]
-            best_scores.append(np.take_along_axis(scores, top, axis=1))
-            best_ids.append(top + first)
-        scores, ids = np.hstack(best_scores), np.hstack(best_ids)
-        top = np.argpartition(-scores, min(k, scores.shape[1] - 1), axis=1)[:, :k]
-        scores, ids = np.take_along_axis(scores, top, axis=1), np.take_along_axis(ids, top, axis=1)
-        order = np.argsort(-scores, axis=1)
-        ids = np.take_along_axis(ids, order, axis=1).tolist()
-        scores = np.take_along_axis(scores, order, axis=1).tolist()
-        return [[(keys[d], s) for d, s in zip(i, v, strict=True) if s > 0] for i, v in zip(ids, scores, strict=True)]
-
-    with ThreadPoolExecutor(workers) as pool:
-        return [row for part in pool.map(search_chunk, range(0, queries.shape[0], chunk)) for row in part]
+def dense_block_search(index: TextIndex, queries: sp.csr_matrix, k: int, workers: int = 2
+                       ) -> list[list[tuple[str, float]]]:
+    """The dense-tile batch search prototyped here was adopted as TextIndex._search_batch (two threads)."""
+    return index._search_batch(queries, k, set(), None)
 
 
-class StreamingFitIndex(TextIndex):
-    """TextIndex.fit without the per-document term dictionaries: each token goes straight to its column.
-
-    Today's fit keeps an AnalysedDoc (a dict of term -> weight) for every document, then walks them again
-    in Python to build the count matrix: at 1,000,000 offers those dicts and lists are most of the peak
-    memory and the second walk a third of the time. Here a per-language cache maps each distinct token to
-    its column once (-1 for stop words); tokens become (column, field weight) pairs in compact arrays, and
-    every 20,000 documents scipy sums the duplicates into a small CSR block. The rest (idf, BM25 weights,
-    the inverted copy, norms) is today's code. The same documents give the same vocabulary order and the
-    same matrix.
-    """
-
-    BATCH = 20_000
-
-    def fit(self, docs):
-        from array import array
-
-        from matchmaker.matching.analysis import MIXED
-        from matchmaker.matching.index import FIELDS, Segment
-
-        analyzer, weights = self.analyzer, self.settings.field_weights
-        field_weights = [(name, weights.get(name, 1.0)) for name in FIELDS]
-        vocabulary: dict[str, int] = {}
-        columns_of = {language: {} for language in analyzer.languages}
-        keys: list[str] = []
-        blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        indices, data, indptr = array("i"), array("f"), array("q", [0])
-
-        def flush() -> None:
-            nonlocal indices, data, indptr
-            block = sp.csr_matrix((np.frombuffer(data, dtype=np.float32), np.frombuffer(indices, dtype=np.int32),
-                                   np.frombuffer(indptr, dtype=np.int64)), shape=(len(indptr) - 1, 2**31 - 1))
-            block.sum_duplicates()
-            blocks.append((block.data.copy(), block.indices.copy(), np.diff(block.indptr)))
-            indices, data, indptr = array("i"), array("f"), array("q", [0])
-
-        for doc in docs:
-            keys.append(doc.key)
-            language = doc.language or analyzer.detect(" ".join(doc.fields.get(name) or "" for name in FIELDS))
-            for name, weight in field_weights:
-                text = doc.fields.get(name) or ""
-                if language not in columns_of:  # MIXED (short texts): the analyser's own path
-                    for term in analyzer.terms(text, MIXED):
-                        indices.append(vocabulary.setdefault(term, len(vocabulary)))
-                        data.append(weight)
-                    continue
-                cache = columns_of[language]
-                for token in analyzer.tokens(text):
-                    column = cache.get(token)
-                    if column is None:
-                        term = analyzer.terms(token, language)
-                        column = cache[token] = vocabulary.setdefault(term[0], len(vocabulary)) if term else -1
-                    if column >= 0:
-                        indices.append(column)
-                        data.append(weight)
-            indptr.append(len(indices))
-            if len(indptr) > self.BATCH:
-                flush()
-        if len(indptr) > 1:
-            flush()
-        self.vocabulary = vocabulary
-        n_terms = len(vocabulary)
-        row_lengths = np.concatenate([b[2] for b in blocks]) if blocks else np.zeros(0, dtype=np.int64)
-        counts = sp.csr_matrix((np.concatenate([b[0] for b in blocks]) if blocks else np.zeros(0, np.float32),
-                                np.concatenate([b[1] for b in blocks]) if blocks else np.zeros(0, np.int32),
-                                np.concatenate([[0], np.cumsum(row_lengths)])), shape=(len(keys), n_terms))
-        blocks.clear()
-        n_docs = max(counts.shape[0], 1)
-        document_frequency = np.bincount(counts.indices, minlength=n_terms)
-        self.idf = np.log1p((n_docs - document_frequency + 0.5) / (document_frequency + 0.5)).astype(np.float32)
-        lengths = np.asarray(counts.sum(axis=1)).ravel()
-        self.average_length = float(lengths.mean()) if len(lengths) else 1.0
-        rows = self._weigh(counts, lengths)
-        del counts
-        self.base = Segment(keys=keys, rows=rows, inverted=rows.T.tocsr(), norms=self._norms(rows))
-        self.side, self._side_rows, self.removed = Segment(), [], set()
-        self.unknown_terms = self.side_terms = 0
-        return self
+# The streaming fit prototyped here was adopted as TextIndex.fit; the name stays for the prototype report.
+StreamingFitIndex = TextIndex
 
 
 class ShardedPrunedSearch:
@@ -577,6 +468,80 @@ class ShardedPrunedSearch:
         hits = [hit for part in self.pool.map(lambda p: p.search(query, k), self.parts) for hit in part]
         hits.sort(key=lambda pair: -pair[1])
         return hits[:k]
+
+
+class AppendOnlySide:
+    """The side segment as growing arrays (capacity doubled when full) instead of a list of one-row
+    matrices stacked again, and transposed, at every change: adding a row copies only that row, and the
+    side (at most refit_ratio of the base) is searched row-major with the dense query, needing no
+    inverted copy. Removal would mark the row dead (as `removed` does for the base)."""
+
+    def __init__(self, n_terms: int) -> None:
+        self.n_terms = n_terms
+        self.indices = np.zeros(1024, dtype=np.int32)
+        self.data = np.zeros(1024, dtype=np.float32)
+        self.indptr = [0]
+        self.keys: list[str] = []
+        self.norms: list[float] = []
+
+    def add(self, key: str, row: sp.csr_matrix, norm: float) -> None:
+        end = self.indptr[-1]
+        if end + row.nnz > len(self.indices):
+            grown = max(2 * len(self.indices), end + row.nnz)
+            self.indices = np.resize(self.indices, grown)
+            self.data = np.resize(self.data, grown)
+        self.indices[end:end + row.nnz] = row.indices
+        self.data[end:end + row.nnz] = row.data
+        self.indptr.append(end + row.nnz)
+        self.keys.append(key)
+        self.norms.append(norm)
+
+    def search(self, query: sp.csr_matrix, k: int) -> list[tuple[str, float]]:
+        end = self.indptr[-1]
+        rows = sp.csr_matrix((self.data[:end], self.indices[:end], np.asarray(self.indptr)),
+                             shape=(len(self.keys), self.n_terms), copy=False)
+        dense = np.zeros(self.n_terms, dtype=np.float32)
+        dense[query.indices] = query.data
+        scores = (rows @ dense) / np.asarray(self.norms, dtype=np.float32)
+        top = np.argpartition(-scores, min(k, len(scores) - 1))[:k]
+        top = top[np.argsort(-scores[top])]
+        return [(self.keys[i], float(scores[i])) for i in top if scores[i] > 0]
+
+
+def run_side_prototype(index: TextIndex, docs: list[TextDoc], sizes: tuple[int, ...]) -> str:
+    """Add one text with `size` texts already waiting: today's cost is in _side_matrix, this one's is not."""
+    side = AppendOnlySide(len(index.vocabulary))
+    figures, used = [], 0
+    for size in sizes:
+        while len(side.keys) < size:
+            row = index._weigh(index._count_matrix([analyse_doc(index, docs[used])]),
+                               np.asarray([analyse_doc(index, docs[used]).length], dtype=np.float32))
+            side.add(docs[used].key, row, float(index._norms(row)[0]))
+            used += 1
+        times, total = [], []
+        for _ in range(15):
+            doc = docs[used]
+            used += 1
+            query = index.vectorise([doc])
+            started = time.perf_counter()
+            analysed = analyse_doc(index, doc)
+            row = index._weigh(index._count_matrix([analysed]), np.asarray([analysed.length], dtype=np.float32))
+            side.add(doc.key, row, float(index._norms(row)[0]))
+            ready = time.perf_counter()
+            hits = side.search(query, K)
+            done = time.perf_counter()
+            assert hits and hits[0][0] == doc.key
+            times.append(ready - started)
+            total.append(done - started)
+        figures.append(f"{size:,} waiting: add {statistics.median(times) * 1000:.2f} ms,"
+                       f" + searching the side {statistics.median(total) * 1000:.2f} ms")
+    return "; ".join(figures)
+
+
+def analyse_doc(index: TextIndex, doc: TextDoc):
+    from matchmaker.matching.index import analyse
+
+    return analyse(doc, index.analyzer, index.settings)
 
 
 def run_prototypes(n: int, runs: int) -> None:
@@ -654,8 +619,11 @@ def run_prototypes(n: int, runs: int) -> None:
     with PeakMemory() as dense2:
         got = dense_block_search(index, queries, K, workers=2)
     agree = np.mean([[a for a, _ in x] == [b for b, _ in y] for x, y in zip(expected, got, strict=True)])
+    fresh = [TextDoc(f"offer:new{i}", d.fields, d.language) for i, d in enumerate(corpus.generate(12_000, OFFER, 5))]
+    side = run_side_prototype(index, fresh, (0, 1_000, max(1, n // 10)))
     print(f"\nPrototypes at {n:,} offers (medians of {runs} queries):")
     print("  fit: " + "; ".join(fits))
+    print("  append-only side segment: " + side)
     print(f"  offers_for_challenge today {t_today:.2f} ms; explaining only the 10 shown, in one batch {t_lazy:.2f} ms;"
           f" with the pruned search too {t_both:.2f} ms; with the pruned search on 2 shards {t_sharded:.2f} ms")
     print(f"  search(k={asked}) today {s_today:.2f} ms; MaxScore-pruned exact search {s_pruned:.2f} ms"

@@ -180,11 +180,8 @@ class MatchingEngine:
         suggestions = []
         for key, text_score, supporting in ranked[: k * 2]:
             facts = self._academic_facts(key_id(key))
-            suggestion = self._suggest(challenge, key, text_score, facts, query, self.supply, supporting)
-            suggestion.supporting = supporting
-            suggestions.append(suggestion)
-        suggestions.sort(key=lambda s: -s.score)
-        return suggestions[:k]
+            suggestions.append(self._suggest(challenge, key, text_score, facts, query, self.supply, supporting))
+        return self._explained(suggestions, query, self.supply, k)
 
     def challenges_for_offer(self, offer_key: str, k: int = 10, exclude: set[str] = frozenset()
                              ) -> list[Suggestion]:
@@ -339,8 +336,7 @@ class MatchingEngine:
               ) -> list[Suggestion]:
         suggestions = [self._suggest(challenge, key, score, self.items[key].facts, query, index)
                        for key, score in hits]
-        suggestions.sort(key=lambda s: -s.score)
-        return suggestions[:k]
+        return self._explained(suggestions, query, index, k)
 
     def _rank_challenges(self, own: Facts, query, hits: list[tuple[str, float]], k: int) -> list[Suggestion]:
         suggestions = []
@@ -349,8 +345,7 @@ class MatchingEngine:
             if challenge is None or not challenge.facts.available:
                 continue
             suggestions.append(self._suggest(challenge, key, text_score, own, query, self.demand, reverse=True))
-        suggestions.sort(key=lambda s: -s.score)
-        return suggestions[:k]
+        return self._explained(suggestions, query, self.demand, k)
 
     def _suggest(self, challenge: Item, key: str, text_score: float, other: Facts, query, index: TextIndex,
                  supporting: list[str] | None = None, reverse: bool = False) -> Suggestion:
@@ -378,10 +373,18 @@ class MatchingEngine:
                       "availability": availability}
         score = 100 * (weights.text * text + weights.sdgs * sdgs + weights.kind * kind + weights.place * place
                        + weights.availability * availability)
-        document_keys = supporting or [key]
-        shared_terms = self._shared_terms(query, index, document_keys)
-        return Suggestion(key=key, score=round(score, 1), components=components, shared_terms=shared_terms,
-                          shared_sdgs=shared, reasons=reasons)
+        return Suggestion(key=key, score=round(score, 1), components=components, shared_terms=[],
+                          shared_sdgs=shared, reasons=reasons, supporting=supporting or [key])
+
+    def _explained(self, suggestions: list[Suggestion], query, index: TextIndex, k: int) -> list[Suggestion]:
+        """The k best suggestions, each with the shared terms behind it: only the shown ones are explained."""
+        suggestions.sort(key=lambda s: -s.score)
+        shown = suggestions[:k]
+        for suggestion in shown:
+            suggestion.shared_terms = self._shared_terms(query, index, suggestion.supporting)
+            if suggestion.supporting == [suggestion.key]:
+                suggestion.supporting = []
+        return shown
 
     def _place_signal(self, need: Facts, other: Facts, reasons: list[tuple[str, str]]) -> float:
         if need.scale in ("region", "national", "international"):

@@ -12,19 +12,27 @@ the last fit go to a small side segment with the fitted vocabulary, so a change 
 without copying the big matrix; a refit folds everything back into one base segment.
 """
 import json
+from array import array
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
 
-from matchmaker.matching.analysis import Analyzer
+from matchmaker.matching.analysis import MIXED, Analyzer
 from matchmaker.matching.settings import TextSettings
 
 FIELDS = ("title", "keywords", "body")
 # A chunk of queries searched at once: bounds the memory of the score block to CHUNK × documents.
 QUERY_CHUNK = 64
+# Documents analysed between two compactions of the count arrays while fitting.
+BATCH = 20_000
+# Batches of at least this many document queries against at least DENSE_TILE documents take the
+# dense-tile path of _search_batch (measured faster once most queries touch most documents).
+DENSE_BATCH = 32
+DENSE_TILE = 8192
 
 
 @dataclass
@@ -87,24 +95,68 @@ class TextIndex:
     # --- fitting ----------------------------------------------------------------------------------
 
     def fit(self, docs: Iterable[TextDoc]) -> "TextIndex":
-        """Learn the vocabulary and statistics from `docs` and make them the base segment."""
-        analysed = [analyse(doc, self.analyzer, self.settings) for doc in docs]
+        """Learn the vocabulary and statistics from `docs` and make them the base segment.
+
+        Streams: each distinct word is analysed once and mapped to its column; a document's words become
+        (column, field weight) pairs in compact arrays, summed into a small CSR block every BATCH
+        documents. No per-document dictionary is kept, which is what bounds the memory of a large build.
+        """
+        analyzer, weights = self.analyzer, self.settings.field_weights
+        field_weights = [(name, weights.get(name, 1.0)) for name in FIELDS]
         vocabulary: dict[str, int] = {}
-        for doc in analysed:
-            for term in doc.counts:
-                if term not in vocabulary:
-                    vocabulary[term] = len(vocabulary)
+        column_of: dict[str, dict[str, int]] = {language: {} for language in analyzer.languages}
+        keys: list[str] = []
+        blocks: list[sp.csr_matrix] = []
+        indices, data, indptr = array("i"), array("f"), array("q", [0])
+
+        def flush() -> None:
+            nonlocal indices, data, indptr
+            block = sp.csr_matrix((np.frombuffer(data, dtype=np.float32).copy(),
+                                   np.frombuffer(indices, dtype=np.int32).copy(),
+                                   np.frombuffer(indptr, dtype=np.int64).copy()),
+                                  shape=(len(indptr) - 1, max(len(vocabulary), 1)))
+            block.sum_duplicates()
+            blocks.append(block)
+            indices, data, indptr = array("i"), array("f"), array("q", [0])
+
+        for doc in docs:
+            keys.append(doc.key)
+            language = doc.language or analyzer.detect(" ".join(doc.fields.get(name) or "" for name in FIELDS))
+            for name, weight in field_weights:
+                text = doc.fields.get(name) or ""
+                if language not in column_of:  # too short to tell: the analyser's own mixed path
+                    for term in analyzer.terms(text, MIXED):
+                        indices.append(vocabulary.setdefault(term, len(vocabulary)))
+                        data.append(weight)
+                    continue
+                cache = column_of[language]
+                for token in analyzer.tokens(text):
+                    column = cache.get(token)
+                    if column is None:
+                        term = analyzer.terms(token, language)
+                        column = cache[token] = vocabulary.setdefault(term[0], len(vocabulary)) if term else -1
+                    if column >= 0:
+                        indices.append(column)
+                        data.append(weight)
+            indptr.append(len(indices))
+            if len(indptr) > BATCH:
+                flush()
+        if len(indptr) > 1 or not blocks:
+            flush()
         self.vocabulary = vocabulary
-        counts = self._count_matrix(analysed)
+        n_terms = len(vocabulary)
+        counts = sp.vstack([sp.csr_matrix((b.data, b.indices, b.indptr), shape=(b.shape[0], n_terms))
+                            for b in blocks], format="csr") if n_terms else sp.csr_matrix((len(keys), 0))
+        blocks.clear()
         n_docs = max(counts.shape[0], 1)
-        document_frequency = np.bincount(counts.indices, minlength=len(vocabulary))
+        document_frequency = np.bincount(counts.indices, minlength=n_terms)
         # BM25's idf, kept positive: a term in every document still counts a little.
         self.idf = np.log1p((n_docs - document_frequency + 0.5) / (document_frequency + 0.5)).astype(np.float32)
         lengths = np.asarray(counts.sum(axis=1)).ravel()
         self.average_length = float(lengths.mean()) if len(lengths) else 1.0
         rows = self._weigh(counts, lengths)
-        self.base = Segment(keys=[doc.key for doc in analysed], rows=rows, inverted=rows.T.tocsr(),
-                            norms=self._norms(rows))
+        del counts
+        self.base = Segment(keys=keys, rows=rows, inverted=rows.T.tocsr(), norms=self._norms(rows))
         self.side, self._side_rows, self.removed = Segment(), [], set()
         self.unknown_terms = self.side_terms = 0
         return self
@@ -228,6 +280,8 @@ class TextIndex:
         `keep` narrows the results (say, to offers only) before the k best are taken.
         """
         self._side_matrix()
+        if cosine and queries.shape[0] >= DENSE_BATCH and len(self.base) >= DENSE_TILE:
+            return self._search_batch(queries, k, exclude or set(), keep)
         results: list[list[tuple[str, float]]] = []
         skip = (self.removed | (exclude or set()))
         for start in range(0, queries.shape[0], QUERY_CHUNK):
@@ -245,6 +299,70 @@ class TextIndex:
                 row.sort(key=lambda pair: -pair[1])
                 results.append(row[:k])
         return results
+
+    def _search_batch(self, queries: sp.csr_matrix, k: int, exclude: set[str],
+                      keep: Callable[[str], bool] | None) -> list[list[tuple[str, float]]]:
+        """Many document queries at once (a full recomputation).
+
+        Most queries share a term with most documents, so a sparse × sparse product spends its time on
+        bookkeeping. Instead the document rows, in tiles of DENSE_TILE, multiply a dense block of
+        DENSE_BATCH query columns; each small score tile keeps its best few per query, and the tiles'
+        bests are merged. Memory stays at one tile of scores (8,192 × 32 floats = 1 MB) per thread.
+        """
+        rows, norms, keys = self.base.rows, self.base.norms, self.base.keys
+        skip = self.removed | exclude
+        wanted = k + min(len(skip), 4 * k) + (3 * k if keep else 0)
+        tiles = [(start, rows[start:start + DENSE_TILE], norms[start:start + DENSE_TILE, None])
+                 for start in range(0, rows.shape[0], DENSE_TILE)]
+
+        def search_chunk(start: int) -> list[list[tuple[str, float]]]:
+            chunk = queries[start:start + DENSE_BATCH]
+            dense = chunk.toarray().T
+            best_scores, best_ids = [], []
+            for first, tile, tile_norms in tiles:
+                scores = np.ascontiguousarray((tile @ dense / tile_norms).T)
+                take = min(wanted, scores.shape[1])
+                top = np.argpartition(-scores, take - 1, axis=1)[:, :take] if take < scores.shape[1] \
+                    else np.tile(np.arange(scores.shape[1]), (scores.shape[0], 1))
+                best_scores.append(np.take_along_axis(scores, top, axis=1))
+                best_ids.append(top + first)
+            scores, ids = np.hstack(best_scores), np.hstack(best_ids)
+            order = np.argsort(-scores, axis=1, kind="stable")
+            results = []
+            for row in range(scores.shape[0]):
+                found = []
+                for position in order[row]:
+                    score = float(scores[row, position])
+                    if score <= 0:
+                        break
+                    key = keys[ids[row, position]]
+                    if key in skip or (keep is not None and not keep(key)):
+                        continue
+                    found.append((key, score))
+                    if len(found) == k:
+                        break
+                if len(found) < k and len(found) < len(keys):  # filters ate the candidates: the exact path
+                    found = _top_k((chunk[row] @ self.base.inverted).tocsr().multiply(1 / norms).tocsr(), 0,
+                                   keys, k, skip, keep)
+                results.append(found)
+            return results
+
+        with ThreadPoolExecutor(2) as pool:
+            merged = [row for part in pool.map(search_chunk, range(0, queries.shape[0], DENSE_BATCH))
+                      for row in part]
+        if len(self.side):
+            side = self.search_side(queries, k, exclude, keep)
+            for row, extra in zip(merged, side, strict=True):
+                row.extend(extra)
+                row.sort(key=lambda pair: -pair[1])
+                del row[k:]
+        return merged
+
+    def search_side(self, queries: sp.csr_matrix, k: int, exclude: set[str],
+                    keep: Callable[[str], bool] | None) -> list[list[tuple[str, float]]]:
+        block = (queries @ self.side.inverted).tocsr()
+        block.data /= self.side.norms[block.indices]
+        return [_top_k(block, row, self.side.keys, k, exclude, keep) for row in range(block.shape[0])]
 
     def explain(self, query: sp.csr_matrix, key: str, n: int) -> list[tuple[str, float]]:
         """The terms that contributed most to the score of document `key` for `query`."""

@@ -471,12 +471,13 @@ def recompute_all() -> MatchingRun:
         for academic_id in [owner for owner, keys in engine.texts_of.items() if keys]:
             for row in _rows_for_academic(engine, academic_id,
                                           target_side.get((MatchTarget.ACADEMIC, academic_id), set())):
-                rows[_pair(row)] = row
+                # A pair found from both sides keeps the challenge side's score: the one its page and team show.
+                rows.setdefault(_pair(row), row)
         for item in items:
             if item.kind == "offer" and item.facts.available:
                 offer_id = key_id(item.key)
                 for row in _rows_for_offer(engine, offer_id, target_side.get((MatchTarget.OFFER, offer_id), set())):
-                    rows[_pair(row)] = row
+                    rows.setdefault(_pair(row), row)
     stored = _valid(list(rows.values()))
     db.session.execute(sa.delete(Match))
     if stored:

@@ -162,7 +162,8 @@ def build_spanning_challenge(make) -> dict:
                description="Digital training courses for elderly people, designed with them.",
                keywords=("digital inclusion", "elderly"))
     food = make.academic("DISAT", name="Paola Neri")
-    make.profile(food, expertise=["food waste", "school canteens"], biography="I measure food waste in school canteens.")
+    make.profile(food, expertise=["food waste", "school canteens"],
+                 biography="I measure food waste in school canteens.")
     compute_matches()
     return {"email": member.email, "name": member.name, "challenge_id": challenge.id,
             "energy_department": department_by_code("DENERG").name_en,
@@ -187,10 +188,11 @@ def test_a_member_sees_who_fits_their_challenge_and_a_team_and_a_visitor_does_no
     academics, offers = panel.locator(".match-list").nth(0), panel.locator(".match-list").nth(1)
     people = academics.get_by_role("listitem").filter(has=page.get_by_role("heading"))
     expect(people).to_have_count(2)  # the food scientist shares nothing with this challenge
-    expect(academics.get_by_role("heading", level=4)).to_contain_text(["Marco Bianchi", "Anna Rossi"])
+    # Both cover the challenge well (about 85 out of 100): which one comes first is not the point here.
     scores = [score_of(people.nth(i)) for i in range(2)]
-    assert scores[0] >= scores[1], scores
-    marco, anna = people.nth(0), people.nth(1)
+    assert scores[0] >= scores[1] >= 50, scores
+    marco = people.filter(has=page.get_by_role("heading", name="Marco Bianchi"))
+    anna = people.filter(has=page.get_by_role("heading", name="Anna Rossi"))
     expect(marco).to_contain_text(data["digital_department"])
     expect(marco.locator(".match-reasons")).to_contain_text(re.compile(r"You share: .*digital"))
     expect(marco.locator(".match-reasons")).to_contain_text("Both work on SDG 10")
