@@ -380,11 +380,26 @@ class MatchingEngine:
         """The k best suggestions, each with the shared terms behind it: only the shown ones are explained."""
         suggestions.sort(key=lambda s: -s.score)
         shown = suggestions[:k]
-        for suggestion in shown:
-            suggestion.shared_terms = self._shared_terms(query, index, suggestion.supporting)
-            if suggestion.supporting == [suggestion.key]:
+        single = [s for s in shown if s.supporting == [s.key]]
+        if single:  # offers and challenges: one document each, explained in one batch
+            n = self.settings.explanation_terms
+            for suggestion, terms in zip(single, index.explain_many(query, [s.key for s in single], n * 2),
+                                         strict=True):
+                suggestion.shared_terms = self._words(terms)
                 suggestion.supporting = []
+        for suggestion in shown:
+            if suggestion.supporting:  # academics: the texts that matched best
+                suggestion.shared_terms = self._shared_terms(query, index, suggestion.supporting)
         return shown
+
+    def _words(self, contributions: list[tuple[str, float]]) -> list[str]:
+        """Terms as the words people wrote, the two stems of one word merged, strongest first."""
+        words: dict[str, float] = {}
+        for term, weight in contributions:
+            word = self.surface.get(term, term)
+            words[word] = words.get(word, 0.0) + weight
+        best = sorted(words.items(), key=lambda pair: -pair[1])[: self.settings.explanation_terms]
+        return [word for word, _ in best]
 
     def _place_signal(self, need: Facts, other: Facts, reasons: list[tuple[str, str]]) -> float:
         if need.scale in ("region", "national", "international"):
@@ -397,13 +412,9 @@ class MatchingEngine:
         return 0.3
 
     def _shared_terms(self, query, index: TextIndex, keys: list[str]) -> list[str]:
-        contributions: dict[str, float] = {}
-        for key in keys:
-            for term, weight in index.explain(query, key, self.settings.explanation_terms * 2):
-                word = self.surface.get(term, term)  # the two stems of one word explain as one word
-                contributions[word] = contributions.get(word, 0.0) + weight
-        best = sorted(contributions.items(), key=lambda pair: -pair[1])[: self.settings.explanation_terms]
-        return [word for word, _ in best]
+        contributions = [pair for key in keys
+                         for pair in index.explain(query, key, self.settings.explanation_terms * 2)]
+        return self._words(contributions)
 
     # --- saving -----------------------------------------------------------------------------------
 

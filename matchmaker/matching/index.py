@@ -33,6 +33,11 @@ BATCH = 20_000
 # dense-tile path of _search_batch (measured faster once most queries touch most documents).
 DENSE_BATCH = 32
 DENSE_TILE = 8192
+# One document query against at least PRUNE_FROM documents takes the pruned exact path of _search_pruned:
+# the PRUNE_FIRST_TERMS strongest terms find PRUNE_CANDIDATES documents that set the bar.
+PRUNE_FROM = 20_000
+PRUNE_FIRST_TERMS = 8
+PRUNE_CANDIDATES = 200
 
 
 @dataclass
@@ -158,6 +163,8 @@ class TextIndex:
         del counts
         self.base = Segment(keys=keys, rows=rows, inverted=rows.T.tocsr(), norms=self._norms(rows))
         self.side, self._side_rows, self.removed = Segment(), [], set()
+        self.__dict__.pop("_kept_cache", None)
+        self.__dict__.pop("_max_weight", None)
         self.unknown_terms = self.side_terms = 0
         return self
 
@@ -282,6 +289,13 @@ class TextIndex:
         self._side_matrix()
         if cosine and queries.shape[0] >= DENSE_BATCH and len(self.base) >= DENSE_TILE:
             return self._search_batch(queries, k, exclude or set(), keep)
+        if cosine and queries.shape[0] == 1 and len(self.base) >= PRUNE_FROM:
+            found = self._search_pruned(queries, k, exclude or set(), keep)
+            if found is not None:
+                if len(self.side):
+                    found.extend(self.search_side(queries, k, exclude or set(), keep)[0])
+                    found.sort(key=lambda pair: -pair[1])
+                return [found[:k]]
         results: list[list[tuple[str, float]]] = []
         skip = (self.removed | (exclude or set()))
         for start in range(0, queries.shape[0], QUERY_CHUNK):
@@ -358,6 +372,89 @@ class TextIndex:
                 del row[k:]
         return merged
 
+    def _max_weights(self) -> np.ndarray:
+        """Each term's largest normalised weight in the base segment: what it can add to any cosine."""
+        cached = getattr(self, "_max_weight", None)
+        inverted = self.base.inverted
+        if cached is None or len(cached) != inverted.shape[0]:
+            normalised = inverted.data / self.base.norms[inverted.indices]
+            cached = np.zeros(inverted.shape[0], dtype=np.float32)
+            filled = np.diff(inverted.indptr) > 0
+            cached[filled] = np.maximum.reduceat(normalised, inverted.indptr[:-1][filled])
+            self._max_weight = cached
+        return cached
+
+    def _search_pruned(self, query: sp.csr_matrix, k: int, exclude: set[str],
+                       keep: Callable[[str], bool] | None) -> list[tuple[str, float]] | None:
+        """The exact top k of one document query, scoring only the documents that can still make it.
+
+        MaxScore-style: the query's terms sorted by the most each can add; the documents reached by the
+        strongest terms are scored exactly and the k-th best eligible score becomes a bar θ; the weakest
+        terms, whose added bounds stay under half of θ, are left out of the candidate search, and only
+        documents whose partial score plus that bound reaches θ are scored exactly, from their rows.
+        Returns None when there are too few candidates to set a bar (the caller takes the plain path).
+        """
+        rows, inverted, norms, keys = self.base.rows, self.base.inverted, self.base.norms, self.base.keys
+        terms, weights = query.indices, query.data
+        if len(terms) == 0:
+            return []
+        skip = self.removed | exclude
+        vocabulary = inverted.shape[0]
+        impact = weights * self._max_weights()[terms]
+        order = np.argsort(impact)
+        bound = np.cumsum(impact[order])
+        dense = np.zeros(vocabulary, dtype=np.float32)
+        dense[terms] = weights
+
+        def partial(selected: np.ndarray) -> sp.csr_matrix:
+            vector = sp.csr_matrix((weights[selected], terms[selected], [0, len(selected)]), shape=(1, vocabulary))
+            return (vector @ inverted).tocsr()
+
+        kept = self._kept_mask(keep)
+
+        def eligible(documents: np.ndarray) -> np.ndarray:
+            if kept is not None:
+                documents = documents[kept[documents]]
+            if skip and len(documents):
+                documents = documents[np.fromiter((keys[d] not in skip for d in documents.tolist()), bool,
+                                                  count=len(documents))]
+            return documents
+
+        first = partial(order[-PRUNE_FIRST_TERMS:])
+        reached = min(PRUNE_CANDIDATES, first.nnz)
+        if reached <= k:
+            return None
+        best = eligible(first.indices[np.argpartition(-first.data, reached - 1)[:reached]])
+        if len(best) < k:
+            return None
+        theta = float(-np.partition(-(rows[best] @ dense) / norms[best], k - 1)[k - 1])
+        left_out_terms = int(np.searchsorted(bound, 0.5 * theta, side="right"))
+        left_out = float(bound[left_out_terms - 1]) if left_out_terms else 0.0
+        rest = partial(order[left_out_terms:])
+        documents = eligible(rest.indices[rest.data / norms[rest.indices] >= theta - left_out])
+        if len(documents) == 0:
+            return []
+        scores = (rows[documents] @ dense) / norms[documents]
+        top = np.argpartition(-scores, min(k, len(scores)) - 1)[:k] if len(scores) > k else np.arange(len(scores))
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(keys[documents[i]], float(scores[i])) for i in top if scores[i] > 0]
+
+    def _kept_mask(self, keep: Callable[[str], bool] | None) -> np.ndarray | None:
+        """`keep` over the base segment as a boolean array, computed once per filter and fit.
+
+        Valid because a base document whose facts change is replaced (removed here, re-added to the side),
+        so the answer of `keep` for a live base document does not change until the next fit.
+        """
+        if keep is None:
+            return None
+        cache = self.__dict__.setdefault("_kept_cache", {})
+        mask = cache.get(keep)
+        if mask is None or len(mask) != len(self.base.keys):
+            if len(cache) >= 8:  # filters are a handful of bound methods; never let one-off lambdas pile up
+                cache.clear()
+            mask = cache[keep] = np.fromiter((keep(key) for key in self.base.keys), bool, count=len(self.base.keys))
+        return mask
+
     def search_side(self, queries: sp.csr_matrix, k: int, exclude: set[str],
                     keep: Callable[[str], bool] | None) -> list[list[tuple[str, float]]]:
         block = (queries @ self.side.inverted).tocsr()
@@ -374,6 +471,24 @@ class TextIndex:
         terms = self.terms_by_column()
         return [(terms[contribution.indices[i]], float(contribution.data[i])) for i in order
                 if contribution.data[i] > 0]
+
+    def explain_many(self, query: sp.csr_matrix, keys: list[str], n: int) -> list[list[tuple[str, float]]]:
+        """`explain` for several documents at once: one gather of their rows, one of the query's weights."""
+        positions = self._base_positions()
+        if any(key in self.removed or key not in positions for key in keys):
+            return [self.explain(query, key, n) for key in keys]
+        rows = self.base.rows[[positions[key] for key in keys]]
+        weights = np.zeros(query.shape[1], dtype=np.float32)
+        weights[query.indices] = query.data
+        contribution = rows.data * weights[rows.indices]
+        terms = self.terms_by_column()
+        explained = []
+        for i in range(len(keys)):
+            start, end = rows.indptr[i], rows.indptr[i + 1]
+            part = contribution[start:end]
+            best = np.argsort(-part)[:n]
+            explained.append([(terms[rows.indices[start + j]], float(part[j])) for j in best if part[j] > 0])
+        return explained
 
     def document_vector(self, key: str) -> sp.csr_matrix | None:
         self._side_matrix()
