@@ -76,6 +76,22 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+def search_and_paginate(query: sa.Select, filters: ListFilters, *, kind: str, id_column, text_columns: list,
+                        order_by: tuple):
+    """The search box, then the page: the matching engine's order of relevance when it places the words,
+    otherwise every word matched somewhere in `text_columns` and the chosen sort."""
+    from matchmaker.matching import services as matching  # the engine's web side imports the listing helpers
+
+    ranked = matching.ranked_ids(kind, filters.q) if filters.q else []
+    if ranked:
+        return paginate(query.where(id_column.in_(ranked))
+                        .order_by(matching.rank_order(id_column, ranked), id_column), filters)
+    for word in filters.q.split()[:8]:
+        pattern = like_pattern(word)
+        query = query.where(sa.or_(*(column.ilike(pattern, escape="\\") for column in text_columns)))
+    return paginate(query.order_by(*order_by), filters)
+
+
 def paginate(query: sa.Select, filters: ListFilters):
     return db.paginate(query, page=filters.page, per_page=filters.per_page, error_out=False, max_per_page=MAX_PER_PAGE)
 

@@ -8,7 +8,7 @@ from matchmaker.academics.publications import PublicationFileError, parse_public
 from matchmaker.auth.models import User
 from matchmaker.errors import ValidationFailed
 from matchmaker.extensions import db
-from matchmaker.listing import ListFilters, like_pattern, paginate
+from matchmaker.listing import ListFilters, search_and_paginate
 from matchmaker.matching import services as matching
 from matchmaker.permissions import visible_profiles
 from matchmaker.reference.models import SDG, Department
@@ -112,16 +112,8 @@ def list_directory(filters: ListFilters, viewer):
             sa.select(profile_sdgs.c.user_id).where(profile_sdgs.c.sdg_number == filters.sdg)))
     if filters.status == "available":
         query = query.where(AcademicProfile.available.is_(True))
-    ranked = matching.ranked_ids("academic", filters.q) if filters.q else []
-    if ranked:  # the search box ranks by the matching engine; words it cannot place fall back to plain search
-        return paginate(query.where(AcademicProfile.user_id.in_(ranked))
-                        .order_by(matching.rank_order(AcademicProfile.user_id, ranked), User.id), filters)
-    if filters.q:
-        for word in filters.q.split()[:8]:
-            pattern = like_pattern(word)
-            query = query.where(sa.or_(
-                User.name.ilike(pattern, escape="\\"), AcademicProfile.biography.ilike(pattern, escape="\\"),
-                sa.cast(AcademicProfile.expertise, sa.String).ilike(pattern, escape="\\")))
     order = {"name": (sa.func.lower(User.name), User.id),
              "department": (Department.code, sa.func.lower(User.name))}[filters.sort]
-    return paginate(query.order_by(*order), filters)
+    return search_and_paginate(
+        query, filters, kind="academic", id_column=AcademicProfile.user_id, order_by=order,
+        text_columns=[User.name, AcademicProfile.biography, sa.cast(AcademicProfile.expertise, sa.String)])

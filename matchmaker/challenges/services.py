@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility, challenge_sdgs
 from matchmaker.errors import Conflict, ValidationFailed
 from matchmaker.extensions import db
-from matchmaker.listing import ListFilters, enum_filter, like_pattern, paginate
+from matchmaker.listing import ListFilters, enum_filter, like_pattern, search_and_paginate
 from matchmaker.matching import services as matching
 from matchmaker.moderation import hide, unhide
 from matchmaker.notifications.services import send_templated_email
@@ -154,24 +154,15 @@ def list_challenges(filters: ListFilters, viewer):
         pattern = like_pattern(filters.place)
         query = query.where(sa.or_(Challenge.place.ilike(pattern, escape="\\"),
                                    Organisation.city.ilike(pattern, escape="\\")))
-    ranked = matching.ranked_ids("challenge", filters.q) if filters.q else []
-    if ranked:  # the search box ranks by the matching engine; words it cannot place fall back to plain search
-        return paginate(query.where(Challenge.id.in_(ranked))
-                        .order_by(matching.rank_order(Challenge.id, ranked), Challenge.id), filters)
-    if filters.q:
-        for word in filters.q.split()[:8]:
-            pattern = like_pattern(word)
-            query = query.where(sa.or_(
-                Challenge.title.ilike(pattern, escape="\\"), Challenge.summary.ilike(pattern, escape="\\"),
-                Challenge.description.ilike(pattern, escape="\\"),
-                sa.cast(Challenge.keywords, sa.String).ilike(pattern, escape="\\"),
-                Organisation.name.ilike(pattern, escape="\\")))
     order = {
         "newest": (Challenge.published_at.desc().nulls_last(), Challenge.created_at.desc(), Challenge.id.desc()),
         "deadline": (Challenge.deadline.asc().nulls_last(), Challenge.id.desc()),
         "title": (sa.func.lower(Challenge.title), Challenge.id),
     }[filters.sort]
-    return paginate(query.order_by(*order), filters)
+    return search_and_paginate(
+        query, filters, kind="challenge", id_column=Challenge.id, order_by=order,
+        text_columns=[Challenge.title, Challenge.summary, Challenge.description,
+                      sa.cast(Challenge.keywords, sa.String), Organisation.name])
 
 
 def latest_open_challenges(viewer, limit: int = 6) -> list[Challenge]:

@@ -10,7 +10,7 @@ from matchmaker.academics.models import AcademicProfile
 from matchmaker.auth.models import User
 from matchmaker.errors import Conflict, ValidationFailed
 from matchmaker.extensions import db
-from matchmaker.listing import ListFilters, enum_filter, like_pattern, paginate
+from matchmaker.listing import ListFilters, enum_filter, search_and_paginate
 from matchmaker.matching import services as matching
 from matchmaker.moderation import hide, unhide
 from matchmaker.notifications.services import send_templated_email
@@ -119,21 +119,13 @@ def list_offers(filters: ListFilters, viewer):
     if filters.sdg:
         query = query.where(
             Offer.id.in_(sa.select(offer_sdgs.c.offer_id).where(offer_sdgs.c.sdg_number == filters.sdg)))
-    ranked = matching.ranked_ids("offer", filters.q) if filters.q else []
-    if ranked:  # the search box ranks by the matching engine; words it cannot place fall back to plain search
-        return paginate(query.where(Offer.id.in_(ranked))
-                        .order_by(matching.rank_order(Offer.id, ranked), Offer.id), filters)
-    if filters.q:
-        for word in filters.q.split()[:8]:
-            pattern = like_pattern(word)
-            query = query.where(sa.or_(
-                Offer.title.ilike(pattern, escape="\\"), Offer.description.ilike(pattern, escape="\\"),
-                sa.cast(Offer.keywords, sa.String).ilike(pattern, escape="\\"), User.name.ilike(pattern, escape="\\")))
     order = {
         "newest": (Offer.created_at.desc(), Offer.id.desc()),
         "title": (sa.func.lower(Offer.title), Offer.id),
     }[filters.sort]
-    return paginate(query.order_by(*order), filters)
+    return search_and_paginate(
+        query, filters, kind="offer", id_column=Offer.id, order_by=order,
+        text_columns=[Offer.title, Offer.description, sa.cast(Offer.keywords, sa.String), User.name])
 
 
 def offers_of(academic: User) -> list[Offer]:
