@@ -327,6 +327,7 @@ def run(small: int, large: int, challenges_n: int, query_runs: int) -> tuple[dic
 
 # --- prototypes of the fixes the report proposes (the engine's files are not changed here) -----------
 
+# Adopted as MatchingEngine._explained / TextIndex.explain_many; kept so `--prototypes` can compare.
 class LazyExplainEngine(MatchingEngine):
     """offers_for_challenge as today, but the 40 candidates are ranked without explanations and only the
     10 shown are explained, in one batch (one fancy row index, one gather of the query's weights)."""
@@ -363,6 +364,7 @@ class LazyExplainEngine(MatchingEngine):
         return suggestions
 
 
+# Adopted as TextIndex._search_pruned; kept so `--prototypes` can compare.
 class PrunedSearch:
     """Exact top-k of one cosine query with MaxScore-style pruning, in numpy and scipy only.
 
@@ -470,6 +472,7 @@ class ShardedPrunedSearch:
         return hits[:k]
 
 
+# Adopted as TextIndex's side segment (_side_parts, searched row-major); kept so `--prototypes` can compare.
 class AppendOnlySide:
     """The side segment as growing arrays (capacity doubled when full) instead of a list of one-row
     matrices stacked again, and transposed, at every change: adding a row copies only that row, and the

@@ -92,7 +92,9 @@ class TextIndex:
         self.average_length = 1.0
         self.base = Segment()
         self.side = Segment()
-        self._side_rows: list[sp.csr_matrix] = []
+        # The side segment as the (columns, weights) of each text: appending one costs no copy of the others.
+        self._side_parts: list[tuple[np.ndarray, np.ndarray]] = []
+        self._side_position: dict[str, int] = {}
         self.removed: set[str] = set()  # keys of base documents replaced or deleted since the fit
         self.unknown_terms = 0  # terms of side documents the fitted vocabulary does not know
         self.side_terms = 0
@@ -162,7 +164,7 @@ class TextIndex:
         rows = self._weigh(counts, lengths)
         del counts
         self.base = Segment(keys=keys, rows=rows, inverted=rows.T.tocsr(), norms=self._norms(rows))
-        self.side, self._side_rows, self.removed = Segment(), [], set()
+        self.side, self._side_parts, self._side_position, self.removed = Segment(), [], {}, set()
         self.__dict__.pop("_kept_cache", None)
         self.__dict__.pop("_max_weight", None)
         self.unknown_terms = self.side_terms = 0
@@ -226,28 +228,40 @@ class TextIndex:
         self.unknown_terms += sum(1 for term in analysed.counts if term not in self.vocabulary)
         counts = self._count_matrix([analysed])
         row = self._weigh(counts, np.asarray([analysed.length], dtype=np.float32))
+        self._side_position[doc.key] = len(self.side.keys)
         self.side.keys.append(doc.key)
-        self._side_rows.append(row)
+        self._side_parts.append((row.indices.astype(np.int32), row.data.astype(np.float32)))
         self.side.rows = None  # rebuilt lazily at the next search
-        self.side.inverted = None
 
     def remove(self, key: str) -> None:
-        if key in self.side.keys:
-            position = self.side.keys.index(key)
+        position = self._side_position.pop(key, None)
+        if position is not None:
             del self.side.keys[position]
-            del self._side_rows[position]
-            self.side.rows = self.side.inverted = None
+            del self._side_parts[position]
+            self._side_position = {k: i for i, k in enumerate(self.side.keys)}
+            self.side.rows = None
         self.removed.add(key)
 
     def _side_matrix(self) -> sp.csr_matrix:
         if self.side.rows is None:
-            if self._side_rows:
-                self.side.rows = sp.vstack(self._side_rows, format="csr")
-            else:
-                self.side.rows = sp.csr_matrix((0, len(self.vocabulary)), dtype=np.float32)
-            self.side.inverted = self.side.rows.T.tocsr()
+            # One concatenation of the small parts; the side is searched row-major (it is small), so no
+            # inverted copy is made.
+            indptr = np.zeros(len(self._side_parts) + 1, dtype=np.int64)
+            indptr[1:] = np.cumsum([len(columns) for columns, _ in self._side_parts])
+            columns = (np.concatenate([c for c, _ in self._side_parts]) if self._side_parts
+                       else np.zeros(0, dtype=np.int32))
+            weights = (np.concatenate([w for _, w in self._side_parts]) if self._side_parts
+                       else np.zeros(0, dtype=np.float32))
+            self.side.rows = sp.csr_matrix((weights, columns, indptr),
+                                           shape=(len(self._side_parts), len(self.vocabulary)))
             self.side.norms = self._norms(self.side.rows)
         return self.side.rows
+
+    def _side_block(self, queries: sp.csr_matrix) -> sp.csr_matrix:
+        """Cosine scores of `queries` (rows) against the side segment (columns), computed row-major."""
+        block = (self._side_matrix() @ queries.T).T.tocsr()
+        block.data /= self.side.norms[block.indices]
+        return block
 
     @property
     def drift(self) -> float:
@@ -270,7 +284,7 @@ class TextIndex:
         if self.base.rows is not None and len(self.base):
             blocks.append((queries @ self.base.inverted).toarray() / self.base.norms)
         if len(self.side):
-            blocks.append((queries @ self.side.inverted).toarray() / self.side.norms)
+            blocks.append(self._side_block(queries).toarray())
         matrix = np.hstack(blocks) if blocks else np.zeros((queries.shape[0], 0), dtype=np.float32)
         if self.removed:
             live = np.array([key not in self.removed or i >= len(self.base) for i, key in enumerate(keys)])
@@ -301,14 +315,16 @@ class TextIndex:
         for start in range(0, queries.shape[0], QUERY_CHUNK):
             chunk = queries[start:start + QUERY_CHUNK]
             merged: list[list[tuple[str, float]]] = [[] for _ in range(chunk.shape[0])]
-            for segment, base in ((self.base, True), (self.side, False)):
-                if not len(segment) or segment.inverted is None:
-                    continue
-                block = (chunk @ segment.inverted).tocsr()
+            if len(self.base) and self.base.inverted is not None:
+                block = (chunk @ self.base.inverted).tocsr()
                 if cosine:
-                    block.data /= segment.norms[block.indices]
+                    block.data /= self.base.norms[block.indices]
                 for row in range(block.shape[0]):
-                    merged[row].extend(_top_k(block, row, segment.keys, k, skip if base else exclude or set(), keep))
+                    merged[row].extend(_top_k(block, row, self.base.keys, k, skip, keep))
+            if len(self.side):
+                block = self._side_block(chunk) if cosine else (self._side_matrix() @ chunk.T).T.tocsr()
+                for row in range(block.shape[0]):
+                    merged[row].extend(_top_k(block, row, self.side.keys, k, exclude or set(), keep))
             for row in merged:
                 row.sort(key=lambda pair: -pair[1])
                 results.append(row[:k])
@@ -457,8 +473,7 @@ class TextIndex:
 
     def search_side(self, queries: sp.csr_matrix, k: int, exclude: set[str],
                     keep: Callable[[str], bool] | None) -> list[list[tuple[str, float]]]:
-        block = (queries @ self.side.inverted).tocsr()
-        block.data /= self.side.norms[block.indices]
+        block = self._side_block(queries)
         return [_top_k(block, row, self.side.keys, k, exclude, keep) for row in range(block.shape[0])]
 
     def explain(self, query: sp.csr_matrix, key: str, n: int) -> list[tuple[str, float]]:
@@ -492,8 +507,8 @@ class TextIndex:
 
     def document_vector(self, key: str) -> sp.csr_matrix | None:
         self._side_matrix()
-        if key in self.side.keys:
-            return self.side.rows[self.side.keys.index(key)]
+        if key in self._side_position:
+            return self.side.rows[self._side_position[key]]
         if key in self.removed:
             return None
         position = self._base_positions().get(key)
@@ -542,7 +557,10 @@ class TextIndex:
         index.base = Segment(keys=meta["base_keys"], rows=base, inverted=base.T.tocsr(), norms=cls._norms(base))
         side = sp.load_npz(folder / "side.npz").tocsr()
         index.side = Segment(keys=meta["side_keys"])
-        index._side_rows = [side[i] for i in range(side.shape[0])]
+        index._side_parts = [(side.indices[side.indptr[i]:side.indptr[i + 1]].astype(np.int32),
+                              side.data[side.indptr[i]:side.indptr[i + 1]].astype(np.float32))
+                             for i in range(side.shape[0])]
+        index._side_position = {key: i for i, key in enumerate(index.side.keys)}
         index.removed = set(meta["removed"])
         index.unknown_terms, index.side_terms = meta["unknown_terms"], meta["side_terms"]
         return index
