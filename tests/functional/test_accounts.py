@@ -1,7 +1,6 @@
 """What people can and cannot do with their accounts, through the web pages: register, confirm the e-mail,
 sign in and out, reset the password, manage API tokens, choose the language."""
 import re
-from html import unescape
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,13 @@ from matchmaker.extensions import db
 from matchmaker.notifications.models import OutboxMessage
 from matchmaker.orgs.models import MembershipStatus, Organisation, OrganisationKind, OrganisationStatus
 from tests.factories import PASSWORD
+from tests.pages import text_of
 
 NEW_PASSWORD = "a brand new passphrase"
 ITALIAN_CATALOGUE = Path(ROOT, "matchmaker", "translations", "it", "LC_MESSAGES", "messages.mo")
 
 
-
-
 # --- helpers --------------------------------------------------------------------------------------------
-
-def text_of(response) -> str:
-    return unescape(response.get_data(as_text=True))
 
 
 def count(model) -> int:

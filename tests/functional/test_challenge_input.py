@@ -2,14 +2,13 @@
 API alike: the field is named, what they typed is kept, and nothing is stored."""
 import re
 from datetime import date, timedelta
-from html import unescape
 
 import pytest
 import sqlalchemy as sa
 
 from matchmaker.challenges.models import Challenge, ChallengeStatus, challenge_sdgs
 from matchmaker.extensions import db
-from tests import factories
+from tests.pages import assert_api_refused, assert_field_refused, bearer_for, field_error, summary_of, text_of
 
 TOMORROW = (date.today() + timedelta(days=1)).isoformat()
 YESTERDAY = (date.today() - timedelta(days=1)).isoformat()
@@ -17,9 +16,6 @@ SIXTEEN_KEYWORDS = ", ".join(f"keyword {n}" for n in range(16))
 
 
 # --- helpers --------------------------------------------------------------------------------------------
-
-def text_of(response) -> str:
-    return unescape(response.get_data(as_text=True))
 
 
 def stored_rows() -> tuple[int, int]:
@@ -46,42 +42,6 @@ def api_body(**overrides) -> dict:
             "deadline": TOMORROW}
     body.update(overrides)
     return body
-
-
-def bearer_for(client, user) -> dict:
-    """An integration's headers: a token for `user`, and English answers (the tests read the messages)."""
-    return factories.Factory().api_headers(client, user)
-
-
-def field_error(page: str, field_id: str) -> str:
-    """The message shown under a field, or '' when there is none."""
-    match = re.search(rf'<div class="invalid-feedback[^"]*" id="{field_id}-error">(.*?)</div>', page, re.S)
-    return match.group(1).strip() if match else ""
-
-
-def summary_of(page: str) -> str:
-    match = re.search(r'<div class="alert alert-danger" role="alert" id="form-errors">(.*?)</div>', page, re.S)
-    return match.group(1) if match else ""
-
-
-def assert_field_refused(response, field_id: str, label: str, message: str) -> str:
-    """The page answers 422, the message sits under the field, and the summary links to it by its label."""
-    page = text_of(response)
-    assert response.status_code == 422, page
-    assert message in field_error(page, field_id)
-    summary = summary_of(page)
-    assert f'<a href="#{field_id}">{label}</a>' in summary
-    assert message in summary
-    return page
-
-
-def assert_api_refused(response, field: str, message: str | None = None) -> None:
-    assert response.status_code == 422, response.get_data(as_text=True)
-    error = response.get_json()["error"]
-    assert error["code"] == "validation_failed"
-    assert field in error["fields"], error
-    if message:
-        assert any(message in text for text in error["fields"][field]), error["fields"][field]
 
 
 @pytest.fixture

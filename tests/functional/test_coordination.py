@@ -1,6 +1,5 @@
 """The coordinators' desk through the web pages: verify or reject organisations, decide who joins them,
 read the outbox; and nobody else can."""
-from html import unescape
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,13 @@ from matchmaker.auth.models import Language
 from matchmaker.extensions import db
 from matchmaker.notifications.models import OutboxMessage
 from matchmaker.orgs.models import Membership, MembershipStatus, OrganisationStatus
+from tests.pages import text_of
 
 ITALIAN_CATALOGUE = Path(ROOT, "matchmaker", "translations", "it", "LC_MESSAGES", "messages.mo")
 DESK = "/coordination/organisations"
 OUTBOX = "/coordination/outbox"
 VERIFIED_SUBJECT = "Your organisation has been verified"
 REJECTED_SUBJECT = "Your organisation could not be verified"
-
-
 
 
 @pytest.fixture
@@ -46,10 +44,6 @@ def join_request(make):
     db.session.add(Membership(user=applicant, organisation=organisation, status=MembershipStatus.PENDING))
     db.session.commit()
     return organisation, applicant
-
-
-def text_of(response) -> str:
-    return unescape(response.get_data(as_text=True))
 
 
 def mails() -> list[OutboxMessage]:

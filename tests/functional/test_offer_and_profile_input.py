@@ -3,7 +3,6 @@ the API: the field is named, what they typed is kept, and nothing is stored."""
 import io
 import re
 from datetime import date, timedelta
-from html import unescape
 
 import pytest
 import sqlalchemy as sa
@@ -11,7 +10,7 @@ import sqlalchemy as sa
 from matchmaker.academics.models import AcademicProfile, Publication
 from matchmaker.extensions import db
 from matchmaker.offers.models import Offer, offer_sdgs
-from tests import factories
+from tests.pages import assert_api_refused, assert_field_refused, bearer_for, field_error, summary_of, text_of
 
 TODAY = date.today()
 NEXT_MONTH = (TODAY + timedelta(days=30)).isoformat()
@@ -35,9 +34,6 @@ BIBTEX = rb"""
 
 # --- helpers --------------------------------------------------------------------------------------------
 
-def text_of(response) -> str:
-    return unescape(response.get_data(as_text=True))
-
 
 def count(table) -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(table))
@@ -45,40 +41,6 @@ def count(table) -> int:
 
 def stored_offers() -> tuple[int, int]:
     return count(Offer), count(offer_sdgs)
-
-
-def field_error(page: str, field_id: str) -> str:
-    match = re.search(rf'<div class="invalid-feedback[^"]*" id="{field_id}-error">(.*?)</div>', page, re.S)
-    return match.group(1).strip() if match else ""
-
-
-def summary_of(page: str) -> str:
-    match = re.search(r'<div class="alert alert-danger" role="alert" id="form-errors">(.*?)</div>', page, re.S)
-    return match.group(1) if match else ""
-
-
-def assert_field_refused(response, field_id: str, label: str, message: str) -> str:
-    page = text_of(response)
-    assert response.status_code == 422, page
-    assert message in field_error(page, field_id), field_error(page, field_id)
-    summary = summary_of(page)
-    assert f'<a href="#{field_id}">{label}</a>' in summary
-    assert message in summary
-    return page
-
-
-def assert_api_refused(response, field: str, message: str | None = None) -> None:
-    assert response.status_code == 422, response.get_data(as_text=True)
-    error = response.get_json()["error"]
-    assert error["code"] == "validation_failed"
-    assert field in error["fields"], error
-    if message:
-        assert any(message in text for text in error["fields"][field]), error["fields"][field]
-
-
-def bearer_for(client, user) -> dict:
-    """An integration's headers: a token for `user`, and English answers (the tests read the messages)."""
-    return factories.Factory().api_headers(client, user)
 
 
 def offer_form(**overrides) -> dict:

@@ -1,7 +1,6 @@
 """Protections a person relies on without seeing them: forms that other sites cannot send, headers that stop
 scripts and framing, cookies scripts cannot read, a brake on password guessing, errors without internals."""
 import re
-from html import unescape
 
 import pytest
 import sqlalchemy as sa
@@ -10,6 +9,7 @@ from matchmaker.auth.models import User
 from matchmaker.extensions import db
 from matchmaker.orgs.models import Organisation
 from tests.factories import PASSWORD
+from tests.pages import text_of
 
 REGISTRATION = {
     "name": "Giulia Rossi", "email": "giulia.rossi@example.org", "password": PASSWORD, "confirm": PASSWORD,
@@ -22,12 +22,6 @@ CSRF_OFF = pytest.mark.parametrize("app_settings", [{"WTF_CSRF_ENABLED": False}]
 def app_settings():
     """This module runs with CSRF protection on, as in production."""
     return {"WTF_CSRF_ENABLED": True}
-
-
-
-
-def text_of(response) -> str:
-    return unescape(response.get_data(as_text=True))
 
 
 def count(model) -> int:
