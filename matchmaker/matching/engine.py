@@ -93,6 +93,10 @@ class MatchingEngine:
         self.items: dict[str, Item] = {}
         self.texts_of: dict[int, set[str]] = {}  # academic id -> keys of their supply texts
         self.surface: dict[str, str] = {}  # term -> a word that produced it, for explanations
+        # Academics' texts as unit vectors of the demand vocabulary, made when first needed and kept up to
+        # date by upsert/remove: their mean measures how general each challenge is (see challenge_generality).
+        self._academic_vectors: dict[str, sp.csr_matrix] | None = None
+        self._generality_of: dict[str, float] | None = None
 
     # --- building and updating --------------------------------------------------------------------
 
@@ -104,6 +108,7 @@ class MatchingEngine:
             self._remember(item)
         self.demand.fit(self._docs(CHALLENGE))
         self.supply.fit(self._docs(*SUPPLY_KINDS))
+        self._academic_vectors = self._generality_of = None
         return self
 
     def _docs(self, *kinds: str) -> list[TextDoc]:
@@ -124,6 +129,11 @@ class MatchingEngine:
         self._remember(item)
         index = self.demand if item.kind == CHALLENGE else self.supply
         index.upsert(TextDoc(item.key, item.fields, item.language))
+        self._generality_of = None
+        if item.owner is not None and self._academic_vectors is not None:
+            vector = self.demand.vectorise([self._doc(item)])
+            if vector.nnz:
+                self._academic_vectors[item.key] = vector
 
     def remove(self, key: str) -> None:
         item = self.items.pop(key, None)
@@ -132,6 +142,9 @@ class MatchingEngine:
         if item.owner is not None:
             self.texts_of.get(item.owner, set()).discard(key)
         (self.demand if item.kind == CHALLENGE else self.supply).remove(key)
+        self._generality_of = None
+        if self._academic_vectors is not None:
+            self._academic_vectors.pop(key, None)
 
     @property
     def needs_refit(self) -> bool:
@@ -141,6 +154,7 @@ class MatchingEngine:
         """Fold the side segments into new base segments with a fresh vocabulary."""
         self.demand.fit(self._docs(CHALLENGE))
         self.supply.fit(self._docs(*SUPPLY_KINDS))
+        self._academic_vectors = self._generality_of = None
 
     # --- questions the product asks ---------------------------------------------------------------
 
@@ -171,10 +185,11 @@ class MatchingEngine:
             if owner is not None and f"academic:{owner}" not in exclude:
                 per_academic.setdefault(owner, []).append((key, score))
         ranked = []
+        discount = self._discount(challenge_key)
         for academic_id, texts in per_academic.items():
             # Texts that did not match count as zero: one lucky text among many is not expertise.
             count = self._text_count(academic_id) or len(texts)
-            ranked.append((f"academic:{academic_id}", self._aggregate([s for _, s in texts], count),
+            ranked.append((f"academic:{academic_id}", self._aggregate([s for _, s in texts], count) - discount,
                            [key for key, _ in texts[:3]]))
         ranked.sort(key=lambda row: -row[1])
         suggestions = []
@@ -202,8 +217,8 @@ class MatchingEngine:
         for hits in self.demand.search(queries, limit_candidates, exclude=set(exclude), keep=self._is_open_challenge):
             for key, score in hits:
                 per_challenge.setdefault(key, []).append(score)
-        scored = [(key, self._aggregate(scores, len(keys))) for key, scores in per_challenge.items()
-                  if key not in exclude]
+        scored = [(key, self._aggregate(scores, len(keys)) - self._discount(key))
+                  for key, scores in per_challenge.items() if key not in exclude]
         scored.sort(key=lambda pair: -pair[1])
         combined = sp.csr_matrix(queries.sum(axis=0))
         return self._rank_challenges(self._academic_facts(academic_id), combined, scored[: k * 4], k)
@@ -216,7 +231,8 @@ class MatchingEngine:
         position = {key: i for i, key in enumerate(index_keys)}
         columns = [position[key] for key in challenge_keys]
         block = matrix[:, columns]
-        return {key: self._aggregate_column(block[:, i]) for i, key in enumerate(challenge_keys)}
+        return {key: self._aggregate_column(block[:, i]) - self._discount(key)
+                for i, key in enumerate(challenge_keys)}
 
     def search(self, text: str, kinds: tuple[str, ...], k: int = 20) -> list[tuple[str, float]]:
         """Free-text search (the list pages' search box): keys of the given kinds, best first."""
@@ -317,6 +333,26 @@ class MatchingEngine:
         top_k = self.settings.people.top_k
         best = np.sort(column)[::-1][:top_k]
         return float(best.sum() / min(top_k, max(len(column), 1)))
+
+    def challenge_generality(self) -> dict[str, float]:
+        """Each challenge's mean cosine with all academics' texts: how much it resembles everyone's work."""
+        if self._generality_of is None:
+            if self._academic_vectors is None:
+                owned = [item for item in self.items.values() if item.owner is not None and item.kind != CHALLENGE]
+                vectors = self.demand.vectorise([self._doc(item) for item in owned]) if owned else None
+                self._academic_vectors = {item.key: vectors[n] for n, item in enumerate(owned) if vectors[n].nnz}
+            if self._academic_vectors and len(self.demand):
+                mean = sp.csr_matrix(sp.vstack(list(self._academic_vectors.values())).mean(axis=0))
+                matrix, keys = self.demand.scores(mean)
+                self._generality_of = dict(zip(keys, matrix[0].tolist(), strict=True))
+            else:
+                self._generality_of = {}
+        return self._generality_of
+
+    def _discount(self, challenge_key: str) -> float:
+        """What a challenge's generality takes off its text score for any academic (PeopleSettings)."""
+        discount = self.settings.people.generality_discount
+        return discount * self.challenge_generality().get(challenge_key, 0.0) if discount else 0.0
 
     def _academic_facts(self, academic_id: int) -> Facts:
         """An academic's facts: from the profile, with the kinds and goals of their open offers."""

@@ -310,6 +310,41 @@ def test_top_k_bounds_how_many_texts_count():
     assert engine._aggregate([0.5] * 10) == pytest.approx(0.5)  # only the best k
 
 
+
+def _generality_engine(discount: float) -> MatchingEngine:
+    """Two challenges sharing the same words with academic 1; one of them shares them with everybody."""
+    settings = replace(DEFAULT_SETTINGS, people=replace(DEFAULT_SETTINGS.people, generality_discount=discount))
+    general = challenge(1, "Data for social services", "Data analysis for the social services of the city.")
+    specific = challenge(2, "Data for the food bank", "Data analysis for the food bank of the city.")
+    mine = [publication(1, 1, "Data analysis for social services"), publication(2, 1, "Social services of the city"),
+            publication(3, 1, "Data for the food bank")]
+    others = [publication(10 + n, 10 + n, f"Data analysis for social services, part {n}") for n in range(6)]
+    return MatchingEngine(settings).build([general, specific, *mine, *others])
+
+
+def test_a_challenge_everybody_matches_ranks_below_one_that_fits_this_academic_specifically():
+    plain, discounted = _generality_engine(0.0), _generality_engine(0.5)
+
+    plain_scores = plain.score_challenges_for_academic(1, ["challenge:1", "challenge:2"])
+    scores = discounted.score_challenges_for_academic(1, ["challenge:1", "challenge:2"])
+
+    assert plain_scores["challenge:1"] > plain_scores["challenge:2"]  # by words alone, the general one
+    assert scores["challenge:2"] > scores["challenge:1"]  # but every academic works on social services data
+    assert keys(discounted.challenges_for_academic(1))[0] == "challenge:2"
+
+
+def test_a_challenges_generality_follows_new_academic_texts_without_a_rebuild():
+    engine = _generality_engine(0.5)
+    engine.challenges_for_academic(1)  # the generality is computed and then kept up to date
+    extra = [publication(30 + n, 30 + n, "Food bank data analysis") for n in range(6)]
+    for item in extra:
+        engine.upsert(item)
+    rebuilt = MatchingEngine(engine.settings).build([*engine.items.values()])
+
+    assert engine.challenge_generality() == pytest.approx(rebuilt.challenge_generality(), abs=1e-6)
+    assert engine.challenge_generality()["challenge:2"] > _generality_engine(0.5).challenge_generality()[
+        "challenge:2"]
+
 # --- structured signals ----------------------------------------------------------------------------------------
 
 TWIN_TEXT = ("Audit energetico delle case popolari",
