@@ -79,6 +79,18 @@ def test_english_stop_words_are_dropped(analyzer):
     assert not {"the", "of", "for", "all", "us"} & set(terms)
 
 
+@pytest.mark.parametrize("word", ["due", "sette", "nome", "lavoro", "primo", "persone", "grande"])
+def test_italian_numbers_and_content_words_are_searchable(analyzer, word):
+    """Snowball's list drops function words only: "due anni", "il nome", "il lavoro" keep their meaning."""
+    assert analyzer.terms(word, "it") != []
+
+
+def test_an_italian_question_word_is_not_a_term(analyzer):
+    question = "Quando e perché fu fondato il Politecnico? Quali corsi, quanto costa, cos'è?"
+
+    assert analyzer.terms(question, "it") == analyzer.terms("fondato Politecnico corsi costa", "it")
+
+
 @pytest.mark.parametrize("word", ["della", "the", "nella", "with", "perché", "which"])
 def test_a_stop_word_of_either_language_is_dropped_from_a_short_text(analyzer, word):
     assert analyzer.terms(word, MIXED) == []
