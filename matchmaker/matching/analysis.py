@@ -4,10 +4,10 @@
 """
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-import py3langid
 import Stemmer
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 LANGUAGES = ("it", "en")
@@ -42,9 +42,24 @@ _ELISIONS = ("dell", "nell", "all", "dall", "sull", "coll", "quell", "quest", "u
 # it from the adjective ("sostenibile" → "sosten"); the same for "-sione"/"-sivo". These endings reunite them.
 _ITALIAN_ENDINGS = (("ibil", ""), ("abil", ""), ("sion", "s"))
 # Below this many words a language detector guesses ("deafness" comes out Italian): such texts, typically
-# search boxes and keywords, are analysed in every language and each word gives each of its stems.
+# search boxes and keywords, are analysed in every language and each word gives each of its stems...
 SHORT_TEXT_WORDS = 12
+# ...unless the detector is this sure of their language (its probability among the supported languages): a
+# question typed in full is ("Quando sono stati annunciati i finalisti?" 0.99999), a keyword or two seldom
+# is ("deafness" 0.51 Italian, "povertà energetica" 0.97, "eggnog" 0.92 Italian).
+CONFIDENT_LANGUAGE = 0.99
 MIXED = "mixed"
+_IDENTIFIERS: dict[tuple[str, ...], LanguageIdentifier] = {}
+
+
+def _identifier(languages: tuple[str, ...]) -> LanguageIdentifier:
+    """py3langid's model restricted to `languages`, giving probabilities; loaded once per process."""
+    identifier = _IDENTIFIERS.get(languages)
+    if identifier is None:
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        identifier.set_languages(list(languages))
+        identifier = _IDENTIFIERS.setdefault(languages, identifier)
+    return identifier
 
 
 def strip_accents(text: str) -> str:
@@ -61,13 +76,13 @@ class Analyzer:
         italian = {strip_accents(w) for w in _SNOWBALL_ITALIAN} | set(_ITALIAN_QUESTION_WORDS) | set(_ELISIONS)
         self._stop_words = {"en": english, "it": italian}
         self._cache: dict[str, dict[str, str]] = {lang: {} for lang in self.languages}
-        py3langid.set_languages(list(self.languages))
+        self._identifier = _identifier(self.languages)
 
     def detect(self, text: str) -> str:
         """The language of `text` among the supported ones, or MIXED when it is too short to tell."""
-        if len(self.tokens(text[:400])) < SHORT_TEXT_WORDS:
+        language, confidence = self._identifier.classify(text[:2000])
+        if confidence < CONFIDENT_LANGUAGE and len(self.tokens(text[:400])) < SHORT_TEXT_WORDS:
             return MIXED
-        language, _score = py3langid.classify(text[:2000])
         return language if language in self.languages else self.languages[0]
 
     def tokens(self, text: str) -> list[str]:
@@ -89,6 +104,37 @@ class Analyzer:
             if term:
                 result.append(term)
         return result
+
+    def search_terms(self, text: str, known: Callable[[str], bool], language: str | None = None) -> list[str]:
+        """The terms of a search-box text, for an index whose vocabulary `known` tells.
+
+        As `terms`, except that a word whose stem in the text's language the index does not know gets its
+        stem in another language when the index knows that one: an Italian question meets the names and
+        cognates of English texts ("ospitato" is no Italian stem of theirs, but "Broncos" is an English one).
+        A short text of no clear language already has the stems of every language.
+        """
+        if language not in self._stemmers and language != MIXED:
+            language = self.detect(text)
+        if language == MIXED:
+            return self._mixed_terms(text)
+        others = [other for other in self.languages if other != language]
+        result = []
+        for token in self.tokens(text):
+            term = self._cached_stem(token, language)
+            if not term:
+                continue
+            if not known(term):
+                term = next((t for t in (self._cached_stem(token, other) for other in others) if t and known(t)),
+                            term)
+            result.append(term)
+        return result
+
+    def _cached_stem(self, token: str, language: str) -> str:
+        cache = self._cache[language]
+        term = cache.get(token)
+        if term is None:
+            term = cache[token] = self._stem(token, language, self._stop_words[language])
+        return term
 
     def _mixed_terms(self, text: str) -> list[str]:
         result = []
