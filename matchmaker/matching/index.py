@@ -213,9 +213,17 @@ class TextIndex:
         return sp.diags(1 / norms).dot(weighted).tocsr().astype(np.float32)
 
     def vectorise_words(self, texts: Sequence[str], language: str | None = None) -> sp.csr_matrix:
-        """Query vectors of a few words: each term counted as often as it is said (BM25's query side)."""
-        analysed = [analyse(TextDoc("query", {"body": text}, language), self.analyzer, self.settings)
-                    for text in texts]
+        """Query vectors of a few words: each term counted as often as it is said (BM25's query side).
+
+        A word the index does not know in the query's language is tried in the other (Analyzer.search_terms).
+        """
+        weight = self.settings.field_weights.get("body", 1.0)
+        analysed = []
+        for text in texts:
+            counts: dict[str, float] = {}
+            for term in self.analyzer.search_terms(text, self.vocabulary.__contains__, language):
+                counts[term] = counts.get(term, 0.0) + weight
+            analysed.append(AnalysedDoc("query", counts, sum(counts.values())))
         return self._count_matrix(analysed)
 
     # --- incremental changes ----------------------------------------------------------------------

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 class TextSettings:
     """How texts become vectors: BM25-style saturation and length normalisation, field weights."""
 
-    k1: float = 1.2  # tf saturation: a word said ten times is not ten times the evidence
+    k1: float = 1.3  # tf saturation: a word said ten times is not ten times the evidence
     b: float = 0.75  # length normalisation: long texts do not win by length alone
     # A word in the title or the keywords counts this many times a word of the body.
     field_weights: dict[str, float] = field(default_factory=lambda: {"title": 2.0, "keywords": 2.0, "body": 1.0})

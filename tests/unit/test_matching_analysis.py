@@ -79,6 +79,18 @@ def test_english_stop_words_are_dropped(analyzer):
     assert not {"the", "of", "for", "all", "us"} & set(terms)
 
 
+@pytest.mark.parametrize("word", ["due", "sette", "nome", "lavoro", "primo", "persone", "grande"])
+def test_italian_numbers_and_content_words_are_searchable(analyzer, word):
+    """Snowball's list drops function words only: "due anni", "il nome", "il lavoro" keep their meaning."""
+    assert analyzer.terms(word, "it") != []
+
+
+def test_an_italian_question_word_is_not_a_term(analyzer):
+    question = "Quando e perché fu fondato il Politecnico? Quali corsi, quanto costa, cos'è?"
+
+    assert analyzer.terms(question, "it") == analyzer.terms("fondato Politecnico corsi costa", "it")
+
+
 @pytest.mark.parametrize("word", ["della", "the", "nella", "with", "perché", "which"])
 def test_a_stop_word_of_either_language_is_dropped_from_a_short_text(analyzer, word):
     assert analyzer.terms(word, MIXED) == []
@@ -150,10 +162,35 @@ def test_a_short_text_is_analysed_in_both_languages(analyzer, text):
 
 
 def test_a_short_text_is_detected_mixed_below_the_threshold_only(analyzer):
-    words = ENGLISH_PARAGRAPH.split()
+    keywords = "heme iron"  # a detector's guess: Italian, barely
+    words = (keywords + " " + ENGLISH_PARAGRAPH).split()
 
-    assert analyzer.detect(" ".join(words[: SHORT_TEXT_WORDS - 2])) == MIXED
-    assert analyzer.detect(ENGLISH_PARAGRAPH) != MIXED
+    assert len(analyzer.tokens(keywords)) < SHORT_TEXT_WORDS
+    assert analyzer.detect(keywords) == MIXED
+    assert analyzer.detect(" ".join(words[:SHORT_TEXT_WORDS + 2])) == "en"
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("Quando sono stati annunciati i finalisti?", "it"),
+    ("Chi era il capo allenatore della squadra nel 2015?", "it"),
+    ("Which vitamins help against the common cold?", "en"),
+])
+def test_a_short_question_in_a_clear_language_is_analysed_in_that_language(analyzer, question, language):
+    assert analyzer.detect(question) == language
+    assert analyzer.terms(question) == analyzer.terms(question, language)
+
+
+def test_a_search_word_the_index_does_not_know_is_tried_in_the_other_language(analyzer):
+    english_vocabulary = set(analyzer.terms("The Denver Broncos hosted the Super Bowl in Miami in 2016", "en"))
+    question = "Quando i Broncos hanno ospitato il Super Bowl a Miami?"
+
+    terms = analyzer.search_terms(question, english_vocabulary.__contains__)
+
+    assert analyzer.detect(question) == "it"
+    assert analyzer.terms("Broncos Miami", "it") == ["broncos", "miam"]  # no stems of the English text
+    assert {"bronco", "miami", "super", "bowl"} <= set(terms)
+    assert analyzer.terms("ospitato", "it")[0] in terms  # kept in Italian when neither language knows it
+    assert analyzer.search_terms(question, lambda term: True) == analyzer.terms(question, "it")
 
 
 def test_a_short_text_gives_the_stems_of_each_language(analyzer):
@@ -251,3 +288,39 @@ def test_keywords_count_like_a_title():
     hits = index.search(index.vectorise_words(["retrofit"]), k=5, cosine=False)[0]
 
     assert [key for key, _ in hits] == ["profile:1", "profile:2"]
+
+
+# --- search-box questions -------------------------------------------------------------------------------------
+
+def test_an_italian_question_finds_the_paragraph_that_answers_it():
+    index = TextIndex(Analyzer(), TextSettings())
+    index.fit([
+        TextDoc("offer:1", {"title": "Alto Adige", "body": "La provincia ha due lingue ufficiali, l'italiano e il "
+                                                            "tedesco, e una terza lingua nelle valli ladine."}),
+        TextDoc("offer:2", {"title": "Trentino", "body": "La provincia ha una sola lingua ufficiale, l'italiano, e "
+                                                          "molti dialetti parlati nelle valli."}),
+        TextDoc("offer:3", {"title": "Valle d'Aosta", "body": "La regione è bilingue: il francese è lingua "
+                                                               "ufficiale accanto all'italiano."}),
+    ])
+
+    hits = index.search(index.vectorise_words(["Quali sono le due lingue ufficiali della provincia?"]), k=3,
+                        cosine=False)[0]
+
+    assert hits[0][0] == "offer:1"
+
+
+def test_an_italian_question_finds_the_english_text_that_names_the_same_things():
+    index = TextIndex(Analyzer(), TextSettings())
+    index.fit([
+        TextDoc("offer:1", {"title": "Super Bowl 50", "body": "The Denver Broncos defeated the Carolina Panthers "
+                                                               "to earn their third Super Bowl title."}),
+        TextDoc("offer:2", {"title": "Warsaw", "body": "Warsaw is the capital and largest city of Poland, on the "
+                                                        "Vistula river."}),
+        TextDoc("offer:3", {"title": "Normans", "body": "The Normans gave their name to Normandy, a region in "
+                                                         "France, in the tenth and eleventh centuries."}),
+    ])
+
+    hits = index.search(index.vectorise_words(["Quale squadra ha sconfitto i Broncos nel Super Bowl 50?"]), k=3,
+                        cosine=False)[0]
+
+    assert hits[0][0] == "offer:1"
