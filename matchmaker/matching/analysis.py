@@ -113,10 +113,15 @@ class Analyzer:
         cognates of English texts ("ospitato" is no Italian stem of theirs, but "Broncos" is an English one).
         A short text of no clear language already has the stems of every language.
         """
+        return [term for _word, terms in self.search_words(text, known, language) for term in terms]
+
+    def search_words(self, text: str, known: Callable[[str], bool], language: str | None = None
+                     ) -> list[tuple[str, list[str]]]:
+        """`search_terms` word by word: each word of the text that is no stop word, with its terms."""
         if language not in self._stemmers and language != MIXED:
             language = self.detect(text)
         if language == MIXED:
-            return self._mixed_terms(text)
+            return self._mixed_words(text)
         others = [other for other in self.languages if other != language]
         result = []
         for token in self.tokens(text):
@@ -126,8 +131,14 @@ class Analyzer:
             if not known(term):
                 term = next((t for t in (self._cached_stem(token, other) for other in others) if t and known(t)),
                             term)
-            result.append(term)
+            result.append((token, [term]))
         return result
+
+    def content_words(self, text: str, language: str) -> list[str]:
+        """The words of `text` that are not stop words of `language` (of any language when MIXED), as written."""
+        languages = self.languages if language == MIXED else (language,)
+        return [token for token in self.tokens(text)
+                if all(self._cached_stem(token, lang) for lang in languages)]
 
     def _cached_stem(self, token: str, language: str) -> str:
         cache = self._cache[language]
@@ -137,20 +148,22 @@ class Analyzer:
         return term
 
     def _mixed_terms(self, text: str) -> list[str]:
+        return [term for _word, terms in self._mixed_words(text) for term in terms]
+
+    def _mixed_words(self, text: str) -> list[tuple[str, list[str]]]:
+        """Each word with its stem in every language; a stop word in any language is a stop word here."""
         result = []
         for token in self.tokens(text):
-            stems = []
+            stems: list[str] = []
             for language in self.languages:
-                cache = self._cache[language]
-                term = cache.get(token)
-                if term is None:
-                    term = cache[token] = self._stem(token, language, self._stop_words[language])
-                if not term:  # a stop word in any language is a stop word here
+                term = self._cached_stem(token, language)
+                if not term:
                     stems = []
                     break
                 if term not in stems:
                     stems.append(term)
-            result.extend(stems)
+            if stems:
+                result.append((token, stems))
         return result
 
     def _stem(self, token: str, language: str, stop: set[str]) -> str:

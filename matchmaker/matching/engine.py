@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from matchmaker.matching.analysis import Analyzer
+from matchmaker.matching.analysis import MIXED, Analyzer, strip_accents
 from matchmaker.matching.index import TextDoc, TextIndex
 from matchmaker.matching.settings import DEFAULT_SETTINGS, EngineSettings
 
@@ -97,6 +97,7 @@ class MatchingEngine:
         # date by upsert/remove: their mean measures how general each challenge is (see challenge_generality).
         self._academic_vectors: dict[str, sp.csr_matrix] | None = None
         self._generality_of: dict[str, float] | None = None
+        self._forms: dict[str, tuple[dict[str, float], float]] = {}  # key -> its words' forms, for search
 
     # --- building and updating --------------------------------------------------------------------
 
@@ -109,6 +110,7 @@ class MatchingEngine:
         self.demand.fit(self._docs(CHALLENGE))
         self.supply.fit(self._docs(*SUPPLY_KINDS))
         self._academic_vectors = self._generality_of = None
+        self._forms = {}
         return self
 
     def _docs(self, *kinds: str) -> list[TextDoc]:
@@ -137,6 +139,7 @@ class MatchingEngine:
 
     def remove(self, key: str) -> None:
         item = self.items.pop(key, None)
+        self._forms.pop(key, None)
         if item is None:
             return
         if item.owner is not None:
@@ -237,11 +240,56 @@ class MatchingEngine:
     def search(self, text: str, kinds: tuple[str, ...], k: int = 20) -> list[tuple[str, float]]:
         """Free-text search (the list pages' search box): keys of the given kinds, best first."""
         index = self.demand if CHALLENGE in kinds else self.supply
-        query = index.vectorise_words([text])
+        language = self.analyzer.detect(text)
+        query = index.vectorise_words([text], language)
         if query.nnz == 0:
             return []
-        return index.search(query, k, cosine=False,
+        settings = self.settings.search
+        # Measured on texts of a clear language; short mixed queries (nfcorpus titles) lose by it: 0.3357 → 0.3343.
+        second_look = settings.word_form_weight > 0 and language != MIXED
+        hits = index.search(query, max(k, settings.rerank_depth) if second_look else k, cosine=False,
                             keep=lambda key: key in self.items and self.items[key].kind in kinds)[0]
+        if second_look:
+            hits = self._by_word_forms(text, language, index, hits)[:k]
+        return hits
+
+    def _by_word_forms(self, text: str, language: str, index: TextIndex, hits: list[tuple[str, float]]
+                       ) -> list[tuple[str, float]]:
+        """The hits re-scored with a BM25 weight for each query word a text shares by its first letters."""
+        settings, k1, b = self.settings.search, self.settings.text.k1, self.settings.text.b
+        letters = settings.word_form_letters
+        # A word weighs as its stem's idf; a word whose stem no text has is as rare as the rarest term. A word
+        # said twice counts twice, as in BM25's query side.
+        rarest = float(index.idf.max()) if len(index.idf) else 0.0
+        wanted: list[tuple[str, float]] = []
+        for word, terms in self.analyzer.search_words(text, index.vocabulary.__contains__, language):
+            idfs = [float(index.idf[index.vocabulary[term]]) for term in terms if term in index.vocabulary]
+            wanted.append((strip_accents(word)[:letters], max(idfs) if idfs else rarest))
+        rescored = []
+        for key, score in hits:
+            forms, length = self._word_forms(key)
+            norm = 1 - b + b * length / index.average_length
+            bonus = sum(idf * count * (k1 + 1) / (count + k1 * norm)
+                        for form, idf in wanted if (count := forms.get(form, 0.0)))
+            rescored.append((key, score + settings.word_form_weight * bonus))
+        rescored.sort(key=lambda pair: -pair[1])
+        return rescored
+
+    def _word_forms(self, key: str) -> tuple[dict[str, float], float]:
+        """A text's content words by their first letters, counted with the field weights; kept until it changes."""
+        cached = self._forms.get(key)
+        if cached is None:
+            item = self.items[key]
+            language = item.language or self.analyzer.detect(" ".join(v or "" for v in item.fields.values()))
+            letters, weights = self.settings.search.word_form_letters, self.settings.text.field_weights
+            forms: dict[str, float] = {}
+            for name, value in item.fields.items():
+                weight = weights.get(name, 1.0)
+                for word in self.analyzer.content_words(value or "", language):
+                    form = strip_accents(word)[:letters]
+                    forms[form] = forms.get(form, 0.0) + weight
+            cached = self._forms[key] = (forms, sum(forms.values()))
+        return cached
 
     def similar_challenges(self, fields: dict[str, str], k: int = 5, exclude: set[str] = frozenset()
                            ) -> list[tuple[str, float]]:

@@ -34,10 +34,29 @@ class PeopleSettings:
 
 
 @dataclass(frozen=True)
+class SearchSettings:
+    """The search boxes: BM25 over stems, then a second look at the best results' words as written.
+
+    Among the `rerank_depth` best results, each query word that a text holds with the same first
+    `word_form_letters` letters (a classic light stemmer for Italian) adds `word_form_weight` × its BM25
+    weight again: a form close to the one asked for is stronger evidence than a shared stem, and forms that
+    Snowball's Italian stemmer splits meet ("costruzione" → "costruzion", "costruito" → "costru"); a word
+    whose stem no text has counts as the rarest term. Measured (README): squad-it 0.843 → 0.855,
+    squad-it2en 0.457 → 0.523 (names and cognates: "federale", "federal"), scifact 0.692 → 0.702,
+    nfcorpus 0.3355 → 0.3357.
+    """
+
+    word_form_weight: float = 0.7
+    word_form_letters: int = 5
+    rerank_depth: int = 30
+
+
+@dataclass(frozen=True)
 class EngineSettings:
     text: TextSettings = field(default_factory=TextSettings)
     blend: BlendWeights = field(default_factory=BlendWeights)
     people: PeopleSettings = field(default_factory=PeopleSettings)
+    search: SearchSettings = field(default_factory=SearchSettings)
     # Refit the vocabulary when the side segment of new or edited texts passes this share of the base.
     refit_ratio: float = 0.10
     explanation_terms: int = 5

@@ -874,3 +874,46 @@ def test_importing_the_engine_imports_no_flask(imports):
     returncode, stderr = imports["package"]
 
     assert returncode == 0, stderr
+
+
+# --- the search box's second look at words as written ------------------------------------------------------------
+
+BRIDGES = [offer(n, n, title, body) for n, (title, body) in enumerate([
+    ("Il ponte di ferro", "Il ponte di ferro sul fiume fu costruito nel 1900 dagli ingegneri della città."),
+    ("Il ponte di pietra", "Il ponte di pietra sul fiume fu chiuso nel 1900 dagli ingegneri della città."),
+], start=1)]
+BRIDGE_QUESTION = "Quando è stata completata la costruzione del ponte sul fiume?"
+
+
+def _search_engine(word_form_weight: float) -> MatchingEngine:
+    settings = replace(DEFAULT_SETTINGS, search=replace(DEFAULT_SETTINGS.search, word_form_weight=word_form_weight))
+    return MatchingEngine(settings).build(BRIDGES)
+
+
+def test_an_italian_question_finds_the_text_with_another_form_of_its_words():
+    # Snowball stems "costruzione" to "costruzion" and "costruito" to "costru": only the second look joins them.
+    plain = dict(_search_engine(0.0).search(BRIDGE_QUESTION, (OFFER,)))
+    hits = _search_engine(DEFAULT_SETTINGS.search.word_form_weight).search(BRIDGE_QUESTION, (OFFER,))
+
+    assert plain["offer:1"] == pytest.approx(plain["offer:2"])
+    assert keys(hits) == ["offer:1", "offer:2"]
+    assert hits[0][1] > hits[1][1]
+
+
+def test_a_few_words_of_no_clear_language_are_searched_by_stems_alone():
+    # "ferro ponte" could be a query in either language: the second look is measured on clear ones only.
+    plain = _search_engine(0.0).search("ferro ponte", (OFFER,))
+    hits = _search_engine(DEFAULT_SETTINGS.search.word_form_weight).search("ferro ponte", (OFFER,))
+
+    assert hits == plain
+
+
+def test_the_second_look_forgets_a_text_once_it_is_edited():
+    engine = _search_engine(DEFAULT_SETTINGS.search.word_form_weight)
+    assert keys(engine.search(BRIDGE_QUESTION, (OFFER,)))[0] == "offer:1"
+
+    engine.upsert(replace(BRIDGES[1], fields={"title": "Il ponte di pietra",
+                                              "body": "Il ponte di pietra sul fiume fu costruito e poi "
+                                                      "ricostruito dopo la costruzione della diga."}))
+
+    assert keys(engine.search(BRIDGE_QUESTION, (OFFER,)))[0] == "offer:2"
