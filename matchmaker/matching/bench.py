@@ -443,7 +443,8 @@ def parallel_search(index: TextIndex, queries: sp.csr_matrix, k: int, workers: i
 
 def dense_block_search(index: TextIndex, queries: sp.csr_matrix, k: int, workers: int = 2
                        ) -> list[list[tuple[str, float]]]:
-    """The dense-tile batch search prototyped here was adopted as TextIndex._search_batch (two threads)."""
+    """The dense-tile batch search prototyped here was adopted as TextIndex._search_batch (two threads), whose
+    tiles have since become one compiled pass over the rows per block of 32 queries (kernels.batch_top_k)."""
     return index._search_batch(queries, k, set(), None)
 
 

@@ -31,10 +31,10 @@ FIELDS = ("title", "keywords", "body")
 QUERY_CHUNK = 64
 # Documents analysed between two compactions of the count arrays while fitting.
 BATCH = 20_000
-# Batches of at least this many document queries against at least DENSE_TILE documents take the
-# dense-tile path of _search_batch (measured faster once most queries touch most documents).
+# Batches of at least DENSE_BATCH document queries against at least DENSE_FROM documents take the dense
+# block path of _search_batch (measured faster once most queries touch most documents).
 DENSE_BATCH = 32
-DENSE_TILE = 8192
+DENSE_FROM = 8192
 # One document query against at least PRUNE_FROM documents takes the pruned exact path of _search_pruned:
 # the PRUNE_FIRST_TERMS strongest terms find PRUNE_CANDIDATES documents that set the bar θ; the weakest
 # terms whose bounds add up to less than PRUNE_SPLIT × θ are not read (0.15 measured best at 100,000 and
@@ -320,7 +320,7 @@ class TextIndex:
         `keep` narrows the results (say, to offers only) before the k best are taken.
         """
         self._side_matrix()
-        if cosine and queries.shape[0] >= DENSE_BATCH and len(self.base) >= DENSE_TILE:
+        if cosine and queries.shape[0] >= DENSE_BATCH and len(self.base) >= DENSE_FROM:
             return self._search_batch(queries, k, exclude or set(), keep)
         if cosine and queries.shape[0] == 1 and len(self.base) >= PRUNE_FROM:
             found = self._search_pruned(queries, k, exclude or set(), keep)
@@ -350,53 +350,35 @@ class TextIndex:
 
     def _search_batch(self, queries: sp.csr_matrix, k: int, exclude: set[str],
                       keep: Callable[[str], bool] | None) -> list[list[tuple[str, float]]]:
-        """Many document queries at once (a full recomputation).
+        """Many document queries at once (a full recomputation): exact, in a compiled kernel.
 
         Most queries share a term with most documents, so a sparse × sparse product spends its time on
-        bookkeeping. Instead the document rows, in tiles of DENSE_TILE, multiply a dense block of
-        DENSE_BATCH query columns; each small score tile keeps its best few per query, and the tiles'
-        bests are merged. Memory stays at one tile of scores (8,192 × 32 floats = 1 MB) per thread.
+        bookkeeping. Instead each block of DENSE_BATCH queries is made dense (terms × queries) and
+        kernels.batch_top_k reads every document row once for the whole block, each query keeping its k
+        best eligible documents as it goes. Two threads take blocks in turn (the kernel releases the GIL);
+        memory stays at one dense block (vocabulary × 32 floats) per thread.
         """
-        rows, norms, keys = self.base.rows, self.base.norms, self.base.keys
-        skip = self.removed | exclude
-        wanted = k + min(len(skip), 4 * k) + (3 * k if keep else 0)
-        tiles = [(start, rows[start:start + DENSE_TILE], norms[start:start + DENSE_TILE, None])
-                 for start in range(0, rows.shape[0], DENSE_TILE)]
+        pruning, keys = self._pruning(), self.base.keys
+        rows = pruning.rows
+        allowed = self._kept_mask(keep)
+        if exclude:
+            positions = self._base_positions()
+            excluded = [positions[key] for key in exclude if key in positions]
+            if excluded:
+                allowed = np.ones(len(keys), dtype=bool) if allowed is None else allowed.copy()
+                allowed[excluded] = False
+        allowed = _NONE if allowed is None else allowed
+        dead = self._dead_mask()
 
-        def search_chunk(start: int) -> list[list[tuple[str, float]]]:
-            chunk = queries[start:start + DENSE_BATCH]
-            dense = chunk.toarray().T
-            best_scores, best_ids = [], []
-            for first, tile, tile_norms in tiles:
-                scores = np.ascontiguousarray((tile @ dense / tile_norms).T)
-                take = min(wanted, scores.shape[1])
-                top = np.argpartition(-scores, take - 1, axis=1)[:, :take] if take < scores.shape[1] \
-                    else np.tile(np.arange(scores.shape[1]), (scores.shape[0], 1))
-                best_scores.append(np.take_along_axis(scores, top, axis=1))
-                best_ids.append(top + first)
-            scores, ids = np.hstack(best_scores), np.hstack(best_ids)
-            order = np.argsort(-scores, axis=1, kind="stable")
-            results = []
-            for row in range(scores.shape[0]):
-                found = []
-                for position in order[row]:
-                    score = float(scores[row, position])
-                    if score <= 0:
-                        break
-                    key = keys[ids[row, position]]
-                    if key in skip or (keep is not None and not keep(key)):
-                        continue
-                    found.append((key, score))
-                    if len(found) == k:
-                        break
-                if len(found) < k and len(found) < len(keys):  # filters ate the candidates: the exact path
-                    found = _top_k((chunk[row] @ self.base.inverted).tocsr().multiply(1 / norms).tocsr(), 0,
-                                   keys, k, skip, keep)
-                results.append(found)
-            return results
+        def search_block(start: int) -> list[list[tuple[str, float]]]:
+            dense = np.ascontiguousarray(queries[start:start + DENSE_BATCH].toarray().T, dtype=np.float32)
+            documents, scores, counts = kernels.batch_top_k(rows[0], rows[1], rows[2], self.base.norms, dense,
+                                                            allowed, dead, k)
+            return [[(keys[d], s) for d, s in zip(documents[i, :n].tolist(), scores[i, :n].tolist(), strict=True)]
+                    for i, n in enumerate(counts.tolist())]
 
         with ThreadPoolExecutor(2) as pool:
-            merged = [row for part in pool.map(search_chunk, range(0, queries.shape[0], DENSE_BATCH))
+            merged = [row for part in pool.map(search_block, range(0, queries.shape[0], DENSE_BATCH))
                       for row in part]
         if len(self.side):
             side = self.search_side(queries, k, exclude, keep)
@@ -477,7 +459,7 @@ class TextIndex:
             self.__dict__.pop(name, None)
         self._dead_pending = []
         self._buffers = threading.local()
-        if len(self.base) >= PRUNE_FROM:
+        if len(self.base) >= min(PRUNE_FROM, DENSE_FROM):
             self._pruning()
             kernels.warm_up()
 

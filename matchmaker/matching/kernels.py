@@ -1,4 +1,4 @@
-"""Compiled kernels of the index (numba): the exact pruned top k of one document query.
+"""Compiled kernels of the index (numba): the exact top k of one document query (pruned), or of many.
 
 Compiled once per machine (`cache=True` keeps the machine code next to this file, or in numba's cache
 folder when that is not writable); `warm_up` loads or compiles it, so that no search pays for it.
@@ -34,6 +34,17 @@ def _exact(document, rows_indptr, rows_indices, rows_data, query, norms):
 
 
 @numba.njit(cache=True, nogil=True)
+def _lowest(best_scores, best_documents, k):
+    """Where the worst of k held is: the lowest score, and of equal scores the latest position."""
+    worst = 0
+    for i in range(1, k):
+        if best_scores[i] < best_scores[worst] or (best_scores[i] == best_scores[worst]
+                                                   and best_documents[i] > best_documents[worst]):
+            worst = i
+    return worst
+
+
+@numba.njit(cache=True, nogil=True)
 def _offer(best_scores, best_documents, n, score, document, k):
     """Put (score, document) among the k best, ordered by score then position; returns how many are held."""
     for i in range(n):
@@ -42,11 +53,7 @@ def _offer(best_scores, best_documents, n, score, document, k):
     if n < k:
         best_scores[n], best_documents[n] = score, document
         return n + 1
-    worst = 0
-    for i in range(1, k):
-        if best_scores[i] < best_scores[worst] or (best_scores[i] == best_scores[worst]
-                                                   and best_documents[i] > best_documents[worst]):
-            worst = i
+    worst = _lowest(best_scores, best_documents, k)
     if score > best_scores[worst] or (score == best_scores[worst] and document < best_documents[worst]):
         best_scores[worst], best_documents[worst] = score, document
     return n
@@ -61,6 +68,18 @@ def _bar(best_scores, n, k):
     for i in range(1, k):
         lowest = min(lowest, best_scores[i])
     return lowest
+
+
+@numba.njit(cache=True, nogil=True)
+def _best_first(best_scores, best_documents, n):
+    """Sort the n held in place: best first, equal scores by position (as a stable sort of all scores)."""
+    for i in range(1, n):
+        score, document = best_scores[i], best_documents[i]
+        j = i - 1
+        while j >= 0 and (best_scores[j] < score or (best_scores[j] == score and best_documents[j] > document)):
+            best_scores[j + 1], best_documents[j + 1] = best_scores[j], best_documents[j]
+            j -= 1
+        best_scores[j + 1], best_documents[j + 1] = score, document
 
 
 @numba.njit(cache=True, nogil=True)
@@ -130,13 +149,7 @@ def pruned_top_k(inv_indptr, inv_indices, inv_unit, norms, rows_indptr, rows_ind
                 theta = max(theta, _bar(best_scores, n, k))
                 cut = theta - slack
     acc[:] = 0
-    for i in range(1, n):  # best first; equal scores by position, as a stable sort of all scores would
-        score, document = best_scores[i], best_documents[i]
-        j = i - 1
-        while j >= 0 and (best_scores[j] < score or (best_scores[j] == score and best_documents[j] > document)):
-            best_scores[j + 1], best_documents[j + 1] = best_scores[j], best_documents[j]
-            j -= 1
-        best_scores[j + 1], best_documents[j + 1] = score, document
+    _best_first(best_scores, best_documents, n)
     return best_documents[:n], best_scores[:n]
 
 
@@ -148,3 +161,52 @@ def warm_up() -> None:
                  np.zeros(1, np.int32), np.ones(1, np.float32), np.ones(1, np.float32), np.ones(1, np.float32),
                  np.zeros(0, np.bool_), np.zeros(0, np.bool_), np.zeros(0, np.int64), 1, 8, 200,
                  np.float32(0.15), np.zeros(1, np.float32))
+    batch_top_k(np.zeros(2, np.int64), np.zeros(0, np.int32), empty, np.ones(1, np.float32),
+                np.zeros((1, 1), np.float32), np.zeros(0, np.bool_), np.zeros(0, np.bool_), 1)
+
+
+@numba.njit(cache=True, nogil=True)
+def batch_top_k(rows_indptr, rows_indices, rows_data, norms, queries, allowed, dead, k):
+    """The exact k best documents of each of a block of unit-length queries: (positions, cosines, counts).
+
+    `queries` is dense, terms × queries (a column per query, a few dozen). Each document row is read once
+    for the whole block: its weights times the query rows of its terms give its cosine with every query
+    at once (summed along the row in float32, as scipy's row-major product does), and each query keeps its
+    k best in a small array, replaced only when beaten. Row i of the results holds query i's `counts[i]`
+    best, best first (equal scores by position).
+    """
+    width = queries.shape[1]
+    best_scores = np.zeros((width, k), np.float32)
+    best_documents = np.zeros((width, k), np.int64)
+    held = np.zeros(width, np.int64)
+    worst = np.zeros(width, np.int64)  # where the k-th best is, once k are held
+    bar = np.zeros(width, np.float32)
+    scores = np.zeros(width, np.float32)
+    for document in range(rows_indptr.shape[0] - 1):
+        if allowed.shape[0] and not allowed[document]:
+            continue
+        if dead.shape[0] and dead[document]:
+            continue
+        scores[:] = 0
+        for j in range(rows_indptr[document], rows_indptr[document + 1]):
+            weight = rows_data[j]
+            row = queries[rows_indices[j]]
+            for b in range(width):
+                scores[b] += weight * row[b]
+        norm = norms[document]
+        for b in range(width):
+            score = scores[b] / norm
+            if score <= 0 or (held[b] == k and score <= bar[b]):  # a tie goes to the earlier position
+                continue
+            if held[b] < k:
+                best_scores[b, held[b]], best_documents[b, held[b]] = score, document
+                held[b] += 1
+                if held[b] < k:
+                    continue
+            else:
+                best_scores[b, worst[b]], best_documents[b, worst[b]] = score, document
+            lowest = _lowest(best_scores[b], best_documents[b], k)
+            worst[b], bar[b] = lowest, best_scores[b, lowest]
+    for b in range(width):
+        _best_first(best_scores[b], best_documents[b], held[b])
+    return best_documents, best_scores, held

@@ -110,3 +110,31 @@ def test_save_and_load_keep_the_pruned_search(fitted, pruned, tmp_path):
     for doc in queries[:10]:
         query = index.vectorise([doc])
         assert loaded.search(query, 10)[0] == index.search(query, 10)[0] == brute_force(index, query, 10)
+
+
+def test_the_batch_search_gives_the_brute_force_top_k(fitted, monkeypatch):
+    monkeypatch.setattr(index_module, "DENSE_FROM", 0)
+    index, queries = fitted
+    vectors = index.vectorise(queries)
+    assert vectors.shape[0] >= index_module.DENSE_BATCH
+    for row, found in enumerate(index.search(vectors, 10)):
+        assert found == brute_force(index, vectors[row], 10)
+
+
+def test_the_batch_search_respects_keep_exclude_removed_and_the_side_segment(fitted, monkeypatch):
+    monkeypatch.setattr(index_module, "DENSE_FROM", 0)
+    index, queries = fitted
+    index = TextIndex(index.analyzer, index.settings).fit(corpus.generate(3000, "offer", seed=0))
+    keep = lambda key: int(key.split(":")[-1].removeprefix("new")) % 3 != 0  # noqa: E731
+    vectors = index.vectorise(queries)
+    best = [key for key, _ in brute_force(index, vectors[0], 6, keep=keep)]
+    index.remove(best[0])
+    index.upsert(TextDoc("offer:new1", queries[1].fields, queries[1].language))
+    exclude = {best[1]}
+    found = index.search(vectors, 10, exclude=exclude, keep=keep)
+    assert found[1][0][0] == "offer:new1"
+    for row, hits in enumerate(found):
+        expected = brute_force(index, vectors[row], 10, exclude, keep)
+        if row == 1:
+            expected = [hits[0]] + expected[:9]
+        assert hits == expected
