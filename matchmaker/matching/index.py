@@ -6,8 +6,10 @@ Each text is a sparse float32 vector: for each term, idf × saturated, length-no
   a cosine in [0, 1], which the blend needs;
 - a few words against documents (a search box): BM25 as such, the query's terms against the documents'
   weights, not normalised, as length normalisation is already in the weights.
-The base segment keeps the matrix twice: document rows (for explanations) and term rows (the inverted
-layout: a query touches only the documents that share one of its terms). Texts created or edited after
+The base segment keeps the matrix twice: document rows (for explanations and exact scores) and term rows
+(the inverted layout: a query touches only the documents that share one of its terms), whose weights are
+also kept divided by their document's norm for the pruned search. Searches of document queries against a
+large base run in compiled kernels (kernels.py, numba). Texts created or edited after
 the last fit go to a small side segment with the fitted vocabulary, so a change is searchable at once
 without copying the big matrix; a refit folds everything back into one base segment.
 """
@@ -447,8 +449,12 @@ class TextIndex:
             self._dead_pending = list(self.removed)
         if self._dead_pending:
             positions = self._base_positions()
-            while self._dead_pending:
-                position = positions.get(self._dead_pending.pop())
+            while True:
+                try:  # another thread searching may take the last one first
+                    key = self._dead_pending.pop()
+                except IndexError:
+                    break
+                position = positions.get(key)
                 if position is not None:
                     dead[position] = True
         return dead

@@ -55,6 +55,9 @@ def test_the_pruned_search_respects_keep_exclude_and_removed(fitted, pruned):
         query = index.vectorise([doc])
         assert index.search(query, 10, exclude=exclude, keep=keep)[0] == brute_force(index, query, 10, exclude, keep)
     assert not {best[0], best[1], best[2], best[3]} & {key for key, _ in index.search(first, 10, exclude, keep=keep)[0]}
+    index.remove(best[4])  # removed after searches: the mask of removed documents follows
+    assert index.search(first, 10, keep=keep)[0] == brute_force(index, first, 10, keep=keep)
+    assert best[4] not in {key for key, _ in index.search(first, 10, keep=keep)[0]}
 
 
 def test_a_filter_that_leaves_fewer_than_k_documents_returns_them_all(fitted, pruned):
