@@ -317,6 +317,7 @@ def run(small: int, large: int, challenges_n: int, query_runs: int) -> tuple[dic
     info["build_large_peak_rss_mb"] = build.peak
     info["index_large_mb"] = sum(m.data.nbytes + m.indices.nbytes + m.indptr.nbytes
                                  for m in (index.base.rows, index.base.inverted)) / 2**20
+    info["index_large_unit_mb"] = index._pruning().unit.nbytes / 2**20
 
     log("one challenge against the large index")
     big_offers = items_from(big_docs, OFFER, 1)
@@ -704,7 +705,8 @@ def details(info: dict, small: int, large: int) -> str:
                  f" the same refit with the proposed streaming fit {info['refit_streaming_s']:.2f} s,"
                  f" {info['refit_streaming_extra_mb']:,.0f} MB")
     lines.append(f"  vocabulary {info['terms_small']:,} terms, {info['nnz_per_doc']:.1f} nonzeros per offer;"
-                 f" index of {large:,} offers (rows + inverted) {info['index_large_mb']:,.0f} MB;"
+                 f" index of {large:,} offers (rows + inverted) {info['index_large_mb']:,.0f} MB"
+                 f" + the inverted weights at unit length {info['index_large_unit_mb']:,.0f} MB;"
                  f" build peak RSS {info['build_large_peak_rss_mb']:,.0f} MB"
                  f" (the corpus itself held before: {info['rss_before_build_mb']:,.0f} MB)")
     lines.append(f"  corpus generation: {small:,} offers {info['generate_small_s']:.1f} s,"
