@@ -6,12 +6,15 @@ Each text is a sparse float32 vector: for each term, idf × saturated, length-no
   a cosine in [0, 1], which the blend needs;
 - a few words against documents (a search box): BM25 as such, the query's terms against the documents'
   weights, not normalised, as length normalisation is already in the weights.
-The base segment keeps the matrix twice: document rows (for explanations) and term rows (the inverted
-layout: a query touches only the documents that share one of its terms). Texts created or edited after
+The base segment keeps the matrix twice: document rows (for explanations and exact scores) and term rows
+(the inverted layout: a query touches only the documents that share one of its terms), whose weights are
+also kept divided by their document's norm for the pruned search. Searches of document queries against a
+large base run in compiled kernels (kernels.py, numba). Texts created or edited after
 the last fit go to a small side segment with the fitted vocabulary, so a change is searchable at once
 without copying the big matrix; a refit folds everything back into one base segment.
 """
 import json
+import threading
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -21,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
+from matchmaker.matching import kernels
 from matchmaker.matching.analysis import MIXED, Analyzer
 from matchmaker.matching.settings import TextSettings
 
@@ -29,15 +33,29 @@ FIELDS = ("title", "keywords", "body")
 QUERY_CHUNK = 64
 # Documents analysed between two compactions of the count arrays while fitting.
 BATCH = 20_000
-# Batches of at least this many document queries against at least DENSE_TILE documents take the
-# dense-tile path of _search_batch (measured faster once most queries touch most documents).
+# Batches of at least DENSE_BATCH document queries against at least DENSE_FROM documents take the dense
+# block path of _search_batch (measured faster once most queries touch most documents).
 DENSE_BATCH = 32
-DENSE_TILE = 8192
+DENSE_FROM = 8192
 # One document query against at least PRUNE_FROM documents takes the pruned exact path of _search_pruned:
-# the PRUNE_FIRST_TERMS strongest terms find PRUNE_CANDIDATES documents that set the bar.
+# the PRUNE_FIRST_TERMS strongest terms find PRUNE_CANDIDATES documents that set the bar θ; the weakest
+# terms whose bounds add up to less than PRUNE_SPLIT × θ are not read (0.15 measured best at 100,000 and
+# 1,000,000 offers: lower reads more postings, higher scores more documents from their rows).
 PRUNE_FROM = 20_000
 PRUNE_FIRST_TERMS = 8
 PRUNE_CANDIDATES = 200
+PRUNE_SPLIT = 0.15
+
+
+_NONE = np.zeros(0, dtype=bool)  # "no mask" for the kernel
+
+
+@dataclass
+class _Pruning:
+    rows: tuple[np.ndarray, np.ndarray, np.ndarray]  # indptr, indices, data of the document rows
+    inverted: tuple[np.ndarray, np.ndarray]  # indptr, indices of the term rows
+    unit: np.ndarray  # the term rows' weights divided by their document's norm
+    max_unit: np.ndarray  # each term's largest unit weight: the most it adds to any cosine
 
 
 @dataclass
@@ -98,6 +116,8 @@ class TextIndex:
         self.removed: set[str] = set()  # keys of base documents replaced or deleted since the fit
         self.unknown_terms = 0  # terms of side documents the fitted vocabulary does not know
         self.side_terms = 0
+        self._dead_pending: list[str] = []  # removed keys not yet marked in the dead mask
+        self._buffers = threading.local()  # each thread's accumulator for the pruned search
 
     # --- fitting ----------------------------------------------------------------------------------
 
@@ -165,8 +185,7 @@ class TextIndex:
         del counts
         self.base = Segment(keys=keys, rows=rows, inverted=rows.T.tocsr(), norms=self._norms(rows))
         self.side, self._side_parts, self._side_position, self.removed = Segment(), [], {}, set()
-        self.__dict__.pop("_kept_cache", None)
-        self.__dict__.pop("_max_weight", None)
+        self._reset_base_caches()
         self.unknown_terms = self.side_terms = 0
         return self
 
@@ -248,6 +267,8 @@ class TextIndex:
             del self._side_parts[position]
             self._side_position = {k: i for i, k in enumerate(self.side.keys)}
             self.side.rows = None
+        elif key not in self.removed:
+            self._dead_pending.append(key)
         self.removed.add(key)
 
     def _side_matrix(self) -> sp.csr_matrix:
@@ -309,15 +330,14 @@ class TextIndex:
         `keep` narrows the results (say, to offers only) before the k best are taken.
         """
         self._side_matrix()
-        if cosine and queries.shape[0] >= DENSE_BATCH and len(self.base) >= DENSE_TILE:
+        if cosine and queries.shape[0] >= DENSE_BATCH and len(self.base) >= DENSE_FROM:
             return self._search_batch(queries, k, exclude or set(), keep)
         if cosine and queries.shape[0] == 1 and len(self.base) >= PRUNE_FROM:
             found = self._search_pruned(queries, k, exclude or set(), keep)
-            if found is not None:
-                if len(self.side):
-                    found.extend(self.search_side(queries, k, exclude or set(), keep)[0])
-                    found.sort(key=lambda pair: -pair[1])
-                return [found[:k]]
+            if len(self.side):
+                found.extend(self.search_side(queries, k, exclude or set(), keep)[0])
+                found.sort(key=lambda pair: -pair[1])
+            return [found[:k]]
         results: list[list[tuple[str, float]]] = []
         skip = (self.removed | (exclude or set()))
         for start in range(0, queries.shape[0], QUERY_CHUNK):
@@ -340,53 +360,35 @@ class TextIndex:
 
     def _search_batch(self, queries: sp.csr_matrix, k: int, exclude: set[str],
                       keep: Callable[[str], bool] | None) -> list[list[tuple[str, float]]]:
-        """Many document queries at once (a full recomputation).
+        """Many document queries at once (a full recomputation): exact, in a compiled kernel.
 
         Most queries share a term with most documents, so a sparse × sparse product spends its time on
-        bookkeeping. Instead the document rows, in tiles of DENSE_TILE, multiply a dense block of
-        DENSE_BATCH query columns; each small score tile keeps its best few per query, and the tiles'
-        bests are merged. Memory stays at one tile of scores (8,192 × 32 floats = 1 MB) per thread.
+        bookkeeping. Instead each block of DENSE_BATCH queries is made dense (terms × queries) and
+        kernels.batch_top_k reads every document row once for the whole block, each query keeping its k
+        best eligible documents as it goes. Two threads take blocks in turn (the kernel releases the GIL);
+        memory stays at one dense block (vocabulary × 32 floats) per thread.
         """
-        rows, norms, keys = self.base.rows, self.base.norms, self.base.keys
-        skip = self.removed | exclude
-        wanted = k + min(len(skip), 4 * k) + (3 * k if keep else 0)
-        tiles = [(start, rows[start:start + DENSE_TILE], norms[start:start + DENSE_TILE, None])
-                 for start in range(0, rows.shape[0], DENSE_TILE)]
+        pruning, keys = self._pruning(), self.base.keys
+        rows = pruning.rows
+        allowed = self._kept_mask(keep)
+        if exclude:
+            positions = self._base_positions()
+            excluded = [positions[key] for key in exclude if key in positions]
+            if excluded:
+                allowed = np.ones(len(keys), dtype=bool) if allowed is None else allowed.copy()
+                allowed[excluded] = False
+        allowed = _NONE if allowed is None else allowed
+        dead = self._dead_mask()
 
-        def search_chunk(start: int) -> list[list[tuple[str, float]]]:
-            chunk = queries[start:start + DENSE_BATCH]
-            dense = chunk.toarray().T
-            best_scores, best_ids = [], []
-            for first, tile, tile_norms in tiles:
-                scores = np.ascontiguousarray((tile @ dense / tile_norms).T)
-                take = min(wanted, scores.shape[1])
-                top = np.argpartition(-scores, take - 1, axis=1)[:, :take] if take < scores.shape[1] \
-                    else np.tile(np.arange(scores.shape[1]), (scores.shape[0], 1))
-                best_scores.append(np.take_along_axis(scores, top, axis=1))
-                best_ids.append(top + first)
-            scores, ids = np.hstack(best_scores), np.hstack(best_ids)
-            order = np.argsort(-scores, axis=1, kind="stable")
-            results = []
-            for row in range(scores.shape[0]):
-                found = []
-                for position in order[row]:
-                    score = float(scores[row, position])
-                    if score <= 0:
-                        break
-                    key = keys[ids[row, position]]
-                    if key in skip or (keep is not None and not keep(key)):
-                        continue
-                    found.append((key, score))
-                    if len(found) == k:
-                        break
-                if len(found) < k and len(found) < len(keys):  # filters ate the candidates: the exact path
-                    found = _top_k((chunk[row] @ self.base.inverted).tocsr().multiply(1 / norms).tocsr(), 0,
-                                   keys, k, skip, keep)
-                results.append(found)
-            return results
+        def search_block(start: int) -> list[list[tuple[str, float]]]:
+            dense = np.ascontiguousarray(queries[start:start + DENSE_BATCH].toarray().T, dtype=np.float32)
+            documents, scores, counts = kernels.batch_top_k(rows[0], rows[1], rows[2], self.base.norms, dense,
+                                                            allowed, dead, k)
+            return [[(keys[d], s) for d, s in zip(documents[i, :n].tolist(), scores[i, :n].tolist(), strict=True)]
+                    for i, n in enumerate(counts.tolist())]
 
         with ThreadPoolExecutor(2) as pool:
-            merged = [row for part in pool.map(search_chunk, range(0, queries.shape[0], DENSE_BATCH))
+            merged = [row for part in pool.map(search_block, range(0, queries.shape[0], DENSE_BATCH))
                       for row in part]
         if len(self.side):
             side = self.search_side(queries, k, exclude, keep)
@@ -396,72 +398,84 @@ class TextIndex:
                 del row[k:]
         return merged
 
-    def _max_weights(self) -> np.ndarray:
-        """Each term's largest normalised weight in the base segment: what it can add to any cosine."""
-        cached = getattr(self, "_max_weight", None)
-        inverted = self.base.inverted
-        if cached is None or len(cached) != inverted.shape[0]:
-            normalised = inverted.data / self.base.norms[inverted.indices]
-            cached = np.zeros(inverted.shape[0], dtype=np.float32)
-            filled = np.diff(inverted.indptr) > 0
-            cached[filled] = np.maximum.reduceat(normalised, inverted.indptr[:-1][filled])
-            self._max_weight = cached
-        return cached
-
     def _search_pruned(self, query: sp.csr_matrix, k: int, exclude: set[str],
-                       keep: Callable[[str], bool] | None) -> list[tuple[str, float]] | None:
-        """The exact top k of one document query, scoring only the documents that can still make it.
+                       keep: Callable[[str], bool] | None) -> list[tuple[str, float]]:
+        """The exact top k of one document query against the base segment: MaxScore in a compiled kernel.
 
-        MaxScore-style: the query's terms sorted by the most each can add; the documents reached by the
-        strongest terms are scored exactly and the k-th best eligible score becomes a bar θ; the weakest
-        terms, whose added bounds stay under half of θ, are left out of the candidate search, and only
-        documents whose partial score plus that bound reaches θ are scored exactly, from their rows.
-        Returns None when there are too few candidates to set a bar (the caller takes the plain path).
+        See kernels.pruned_top_k: the strongest terms set a bar θ, the weakest terms whose bounds add up to
+        less than PRUNE_SPLIT × θ are not read, and only documents that can still reach θ are scored exactly
+        from their rows. Same scores (bit for bit) and order as the brute-force product.
         """
-        rows, inverted, norms, keys = self.base.rows, self.base.inverted, self.base.norms, self.base.keys
-        terms, weights = query.indices, query.data
-        if len(terms) == 0:
+        if len(query.indices) == 0:
             return []
-        skip = self.removed | exclude
-        vocabulary = inverted.shape[0]
-        impact = weights * self._max_weights()[terms]
-        order = np.argsort(impact)
-        bound = np.cumsum(impact[order])
-        dense = np.zeros(vocabulary, dtype=np.float32)
+        pruning = self._pruning()
+        terms, weights = query.indices.astype(np.int32), query.data.astype(np.float32)
+        impacts = weights * pruning.max_unit[terms]
+        order = np.argsort(-impacts, kind="stable")
+        dense = np.zeros(pruning.max_unit.shape[0], dtype=np.float32)
         dense[terms] = weights
-
-        def partial(selected: np.ndarray) -> sp.csr_matrix:
-            vector = sp.csr_matrix((weights[selected], terms[selected], [0, len(selected)]), shape=(1, vocabulary))
-            return (vector @ inverted).tocsr()
-
         kept = self._kept_mask(keep)
+        positions = self._base_positions() if exclude else {}
+        excluded = np.array([positions[key] for key in exclude if key in positions], dtype=np.int64)
+        buffers = self._buffers.__dict__
+        acc = buffers.get("acc")
+        if acc is None or acc.shape[0] != len(self.base):
+            acc = buffers["acc"] = np.zeros(len(self.base), dtype=np.float32)
+        rows, inverted = pruning.rows, pruning.inverted
+        documents, scores = kernels.pruned_top_k(
+            inverted[0], inverted[1], pruning.unit, self.base.norms, rows[0], rows[1], rows[2],
+            terms[order], weights[order], impacts[order], dense,
+            _NONE if kept is None else kept, self._dead_mask(), excluded,
+            k, PRUNE_FIRST_TERMS, PRUNE_CANDIDATES, np.float32(PRUNE_SPLIT), acc)
+        keys = self.base.keys
+        return [(keys[d], s) for d, s in zip(documents.tolist(), scores.tolist(), strict=True)]
 
-        def eligible(documents: np.ndarray) -> np.ndarray:
-            if kept is not None:
-                documents = documents[kept[documents]]
-            if skip and len(documents):
-                documents = documents[np.fromiter((keys[d] not in skip for d in documents.tolist()), bool,
-                                                  count=len(documents))]
-            return documents
+    def _pruning(self) -> "_Pruning":
+        """The base segment's arrays as the kernel takes them, and the inverted weights at unit length."""
+        pruning = self.__dict__.get("_pruning_arrays")
+        if pruning is None:
+            rows, inverted, norms = self.base.rows, self.base.inverted, self.base.norms
+            unit = norms[inverted.indices]
+            np.divide(inverted.data, unit, out=unit)
+            max_unit = np.zeros(inverted.shape[0], dtype=np.float32)
+            filled = np.diff(inverted.indptr) > 0
+            max_unit[filled] = np.maximum.reduceat(unit, inverted.indptr[:-1][filled])
+            pruning = self._pruning_arrays = _Pruning(
+                rows=(rows.indptr.astype(np.int64), rows.indices.astype(np.int32, copy=False),
+                      rows.data.astype(np.float32, copy=False)),
+                inverted=(inverted.indptr.astype(np.int64), inverted.indices.astype(np.int32, copy=False)),
+                unit=unit, max_unit=max_unit)
+        return pruning
 
-        first = partial(order[-PRUNE_FIRST_TERMS:])
-        reached = min(PRUNE_CANDIDATES, first.nnz)
-        if reached <= k:
-            return None
-        best = eligible(first.indices[np.argpartition(-first.data, reached - 1)[:reached]])
-        if len(best) < k:
-            return None
-        theta = float(-np.partition(-(rows[best] @ dense) / norms[best], k - 1)[k - 1])
-        left_out_terms = int(np.searchsorted(bound, 0.5 * theta, side="right"))
-        left_out = float(bound[left_out_terms - 1]) if left_out_terms else 0.0
-        rest = partial(order[left_out_terms:])
-        documents = eligible(rest.indices[rest.data / norms[rest.indices] >= theta - left_out])
-        if len(documents) == 0:
-            return []
-        scores = (rows[documents] @ dense) / norms[documents]
-        top = np.argpartition(-scores, min(k, len(scores)) - 1)[:k] if len(scores) > k else np.arange(len(scores))
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [(keys[documents[i]], float(scores[i])) for i in top if scores[i] > 0]
+    def _dead_mask(self) -> np.ndarray:
+        """Base documents removed since the fit, as a boolean array kept up to date one removal at a time."""
+        if not self.removed:
+            return _NONE
+        dead = self.__dict__.get("_dead")
+        if dead is None or dead.shape[0] != len(self.base.keys):
+            dead = self._dead = np.zeros(len(self.base.keys), dtype=bool)
+            self._dead_pending = list(self.removed)
+        if self._dead_pending:
+            positions = self._base_positions()
+            while True:
+                try:  # another thread searching may take the last one first
+                    key = self._dead_pending.pop()
+                except IndexError:
+                    break
+                position = positions.get(key)
+                if position is not None:
+                    dead[position] = True
+        return dead
+
+    def _reset_base_caches(self) -> None:
+        """Forget what was derived from the previous base segment; prepare what the searches need."""
+        for name in ("_kept_cache", "_pruning_arrays", "_dead", "_positions", "_terms"):
+            self.__dict__.pop(name, None)
+        self._dead_pending = []
+        self._buffers = threading.local()
+        if len(self.base) >= min(PRUNE_FROM, DENSE_FROM):
+            self._pruning()
+            kernels.warm_up()
 
     def _kept_mask(self, keep: Callable[[str], bool] | None) -> np.ndarray | None:
         """`keep` over the base segment as a boolean array, computed once per filter and fit.
@@ -570,6 +584,7 @@ class TextIndex:
                              for i in range(side.shape[0])]
         index._side_position = {key: i for i, key in enumerate(index.side.keys)}
         index.removed = set(meta["removed"])
+        index._reset_base_caches()
         index.unknown_terms, index.side_terms = meta["unknown_terms"], meta["side_terms"]
         return index
 
