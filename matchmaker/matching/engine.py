@@ -94,9 +94,9 @@ class MatchingEngine:
         self.texts_of: dict[int, set[str]] = {}  # academic id -> keys of their supply texts
         self.surface: dict[str, str] = {}  # term -> a word that produced it, for explanations
         # Academics' texts as unit vectors of the demand vocabulary, made when first needed and kept up to
-        # date by upsert/remove: their mean measures how general each challenge is (see challenge_generality).
+        # date by upsert/remove, and their sum: how general a challenge is (see generality_discounts).
         self._academic_vectors: dict[str, sp.csr_matrix] | None = None
-        self._generality_of: dict[str, float] | None = None
+        self._texts_total: tuple[np.ndarray, int, int] | None = None  # sum, texts, academics
         self._forms: dict[str, tuple[dict[str, float], float]] = {}  # key -> its words' forms, for search
 
     # --- building and updating --------------------------------------------------------------------
@@ -109,7 +109,7 @@ class MatchingEngine:
             self._remember(item)
         self.demand.fit(self._docs(CHALLENGE))
         self.supply.fit(self._docs(*SUPPLY_KINDS))
-        self._academic_vectors = self._generality_of = None
+        self._academic_vectors = self._texts_total = None
         self._forms = {}
         return self
 
@@ -131,8 +131,8 @@ class MatchingEngine:
         self._remember(item)
         index = self.demand if item.kind == CHALLENGE else self.supply
         index.upsert(TextDoc(item.key, item.fields, item.language))
-        self._generality_of = None
         if item.owner is not None and self._academic_vectors is not None:
+            self._texts_total = None
             vector = self.demand.vectorise([self._doc(item)])
             if vector.nnz:
                 self._academic_vectors[item.key] = vector
@@ -145,9 +145,8 @@ class MatchingEngine:
         if item.owner is not None:
             self.texts_of.get(item.owner, set()).discard(key)
         (self.demand if item.kind == CHALLENGE else self.supply).remove(key)
-        self._generality_of = None
-        if self._academic_vectors is not None:
-            self._academic_vectors.pop(key, None)
+        if self._academic_vectors is not None and self._academic_vectors.pop(key, None) is not None:
+            self._texts_total = None
 
     @property
     def needs_refit(self) -> bool:
@@ -157,7 +156,7 @@ class MatchingEngine:
         """Fold the side segments into new base segments with a fresh vocabulary."""
         self.demand.fit(self._docs(CHALLENGE))
         self.supply.fit(self._docs(*SUPPLY_KINDS))
-        self._academic_vectors = self._generality_of = None
+        self._academic_vectors = self._texts_total = None
 
     # --- questions the product asks ---------------------------------------------------------------
 
@@ -188,12 +187,12 @@ class MatchingEngine:
             if owner is not None and f"academic:{owner}" not in exclude:
                 per_academic.setdefault(owner, []).append((key, score))
         ranked = []
-        discount = self._discount(challenge_key)
+        discounts = self._discounts_for_challenge(challenge, list(per_academic))
         for academic_id, texts in per_academic.items():
             # Texts that did not match count as zero: one lucky text among many is not expertise.
             count = self._text_count(academic_id) or len(texts)
-            ranked.append((f"academic:{academic_id}", self._aggregate([s for _, s in texts], count) - discount,
-                           [key for key, _ in texts[:3]]))
+            score = self._aggregate([s for _, s in texts], count) - discounts[academic_id]
+            ranked.append((f"academic:{academic_id}", score, [key for key, _ in texts[:3]]))
         ranked.sort(key=lambda row: -row[1])
         suggestions = []
         for key, text_score, supporting in ranked[: k * 2]:
@@ -220,7 +219,8 @@ class MatchingEngine:
         for hits in self.demand.search(queries, limit_candidates, exclude=set(exclude), keep=self._is_open_challenge):
             for key, score in hits:
                 per_challenge.setdefault(key, []).append(score)
-        scored = [(key, self._aggregate(scores, len(keys)) - self._discount(key))
+        discounts = self.generality_discounts(academic_id)
+        scored = [(key, self._aggregate(scores, len(keys)) - discounts.get(key, 0.0))
                   for key, scores in per_challenge.items() if key not in exclude]
         scored.sort(key=lambda pair: -pair[1])
         combined = sp.csr_matrix(queries.sum(axis=0))
@@ -234,7 +234,8 @@ class MatchingEngine:
         position = {key: i for i, key in enumerate(index_keys)}
         columns = [position[key] for key in challenge_keys]
         block = matrix[:, columns]
-        return {key: self._aggregate_column(block[:, i]) - self._discount(key)
+        discounts = self.generality_discounts(academic_id)
+        return {key: self._aggregate_column(block[:, i]) - discounts.get(key, 0.0)
                 for i, key in enumerate(challenge_keys)}
 
     def search(self, text: str, kinds: tuple[str, ...], k: int = 20) -> list[tuple[str, float]]:
@@ -382,25 +383,72 @@ class MatchingEngine:
         best = np.sort(column)[::-1][:top_k]
         return float(best.sum() / min(top_k, max(len(column), 1)))
 
-    def challenge_generality(self) -> dict[str, float]:
-        """Each challenge's mean cosine with all academics' texts: how much it resembles everyone's work."""
-        if self._generality_of is None:
-            if self._academic_vectors is None:
-                owned = [item for item in self.items.values() if item.owner is not None and item.kind != CHALLENGE]
-                vectors = self.demand.vectorise([self._doc(item) for item in owned]) if owned else None
-                self._academic_vectors = {item.key: vectors[n] for n, item in enumerate(owned) if vectors[n].nnz}
-            if self._academic_vectors and len(self.demand):
-                mean = sp.csr_matrix(sp.vstack(list(self._academic_vectors.values())).mean(axis=0))
-                matrix, keys = self.demand.scores(mean)
-                self._generality_of = dict(zip(keys, matrix[0].tolist(), strict=True))
-            else:
-                self._generality_of = {}
-        return self._generality_of
+    # --- a challenge's generality ------------------------------------------------------------------
+    # A challenge that resembles the work of every other academic says little about this one: its score for
+    # an academic loses a share (PeopleSettings.generality_discount) of its mean cosine with the texts of the
+    # *other* academics, a share that grows with how many they are, n / (n + generality_prior): the mean of a
+    # few academics says little about everybody's work, and with nobody else there is nothing to discount.
 
-    def _discount(self, challenge_key: str) -> float:
-        """What a challenge's generality takes off its text score for any academic (PeopleSettings)."""
-        discount = self.settings.people.generality_discount
-        return discount * self.challenge_generality().get(challenge_key, 0.0) if discount else 0.0
+    def _text_vectors(self) -> dict[str, sp.csr_matrix]:
+        if self._academic_vectors is None:
+            owned = [item for item in self.items.values() if item.owner is not None and item.kind != CHALLENGE]
+            vectors = self.demand.vectorise([self._doc(item) for item in owned]) if owned else None
+            self._academic_vectors = {item.key: vectors[n] for n, item in enumerate(owned) if vectors[n].nnz}
+        return self._academic_vectors
+
+    def _totals(self) -> tuple[np.ndarray, int, int]:
+        """The sum of all academics' text vectors, how many texts and how many academics they are."""
+        if self._texts_total is None:
+            vectors = self._text_vectors()
+            total = np.zeros(len(self.demand.vocabulary), dtype=np.float64)
+            for vector in vectors.values():
+                total[vector.indices] += vector.data
+            owners = {self.items[key].owner for key in vectors}
+            self._texts_total = (total, len(vectors), len(owners))
+        return self._texts_total
+
+    def _others_share(self, academic_id: int) -> tuple[float, sp.csr_matrix | None, int]:
+        """(the discount share, the academic's own text sum, how many texts the others have)."""
+        vectors = self._text_vectors()
+        own = [vectors[key] for key in self.texts_of.get(academic_id, ()) if key in vectors]
+        _total, texts, academics = self._totals()
+        others = academics - (1 if own else 0)
+        people = self.settings.people
+        share = people.generality_discount * others / (others + people.generality_prior) if others else 0.0
+        own_sum = sp.csr_matrix(sp.vstack(own).sum(axis=0)) if own else None
+        return share, own_sum, texts - len(own)
+
+    def generality_discounts(self, academic_id: int) -> dict[str, float]:
+        """What each challenge's generality takes off its text score for this academic."""
+        share, own_sum, other_texts = self._others_share(academic_id)
+        if not share or not other_texts or not len(self.demand):
+            return {}
+        mean = self._totals()[0].copy()
+        if own_sum is not None:
+            mean[own_sum.indices] -= own_sum.data
+        mean *= share / other_texts
+        columns = np.flatnonzero(mean)
+        query = sp.csr_matrix((mean[columns].astype(np.float32), columns, [0, len(columns)]),
+                              shape=(1, len(mean)))
+        matrix, keys = self.demand.scores(query)
+        return dict(zip(keys, matrix[0].tolist(), strict=True))
+
+    def _discounts_for_challenge(self, challenge: Item, academic_ids: list[int]) -> dict[int, float]:
+        """`generality_discounts` of one challenge for each of the given academics."""
+        if not self.settings.people.generality_discount or not academic_ids:
+            return dict.fromkeys(academic_ids, 0.0)
+        vector = self.demand.vectorise([self._doc(challenge)])
+        total = self._totals()[0]
+        with_everybody = float(vector.data @ total[vector.indices]) if vector.nnz else 0.0
+        discounts = {}
+        for academic_id in academic_ids:
+            share, own_sum, other_texts = self._others_share(academic_id)
+            if not share or not other_texts:
+                discounts[academic_id] = 0.0
+                continue
+            with_own = float(own_sum.multiply(vector).sum()) if own_sum is not None else 0.0
+            discounts[academic_id] = share * (with_everybody - with_own) / other_texts
+        return discounts
 
     def _academic_facts(self, academic_id: int) -> Facts:
         """An academic's facts: from the profile, with the kinds and goals of their open offers."""

@@ -28,9 +28,11 @@ class PeopleSettings:
     """How an academic's many texts (profile, offers, publications) make one score against a challenge."""
 
     top_k: int = 8  # the mean of the best k texts: one lucky paper is not expertise, a body of work is
-    # A challenge that resembles every academic's work says little about any one of them: its score for an
-    # academic loses this share of its mean cosine with all academics' texts (its "generality").
+    # A challenge that resembles every other academic's work says little about this one: its score for an
+    # academic loses this share of its mean cosine with the other academics' texts (its "generality")...
     generality_discount: float = 0.5
+    # ...times n / (n + generality_prior) for n other academics: the mean of a few is no "everybody".
+    generality_prior: int = 10
 
 
 @dataclass(frozen=True)

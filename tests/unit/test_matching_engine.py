@@ -318,7 +318,7 @@ def _generality_engine(discount: float) -> MatchingEngine:
     specific = challenge(2, "Data for the food bank", "Data analysis for the food bank of the city.")
     mine = [publication(1, 1, "Data analysis for social services"), publication(2, 1, "Social services of the city"),
             publication(3, 1, "Data for the food bank")]
-    others = [publication(10 + n, 10 + n, f"Data analysis for social services, part {n}") for n in range(6)]
+    others = [publication(10 + n, 10 + n, f"Data analysis for social services, part {n}") for n in range(40)]
     return MatchingEngine(settings).build([general, specific, *mine, *others])
 
 
@@ -335,15 +335,41 @@ def test_a_challenge_everybody_matches_ranks_below_one_that_fits_this_academic_s
 
 def test_a_challenges_generality_follows_new_academic_texts_without_a_rebuild():
     engine = _generality_engine(0.5)
-    engine.challenges_for_academic(1)  # the generality is computed and then kept up to date
-    extra = [publication(30 + n, 30 + n, "Food bank data analysis") for n in range(6)]
-    for item in extra:
-        engine.upsert(item)
+    before = engine.generality_discounts(1)
+    for n in range(6):
+        engine.upsert(publication(200 + n, 200 + n, "Food bank data analysis"))
     rebuilt = MatchingEngine(engine.settings).build([*engine.items.values()])
 
-    assert engine.challenge_generality() == pytest.approx(rebuilt.challenge_generality(), abs=1e-6)
-    assert engine.challenge_generality()["challenge:2"] > _generality_engine(0.5).challenge_generality()[
-        "challenge:2"]
+    assert engine.generality_discounts(1) == pytest.approx(rebuilt.generality_discounts(1), abs=1e-6)
+    assert engine.generality_discounts(1)["challenge:2"] > before["challenge:2"]
+
+
+def test_a_pair_loses_the_same_for_generality_in_both_directions():
+    engine = _generality_engine(0.5)
+    for_academic = engine.generality_discounts(1)
+
+    for challenge_key in ("challenge:1", "challenge:2"):
+        for_challenge = engine._discounts_for_challenge(engine.items[challenge_key], [1, 10])
+        assert for_challenge[1] == pytest.approx(for_academic[challenge_key], abs=1e-6)
+        assert for_challenge[10] == pytest.approx(engine.generality_discounts(10)[challenge_key], abs=1e-6)
+
+
+def test_an_academic_alone_on_the_platform_loses_nothing_for_generality():
+    general = challenge(1, "Data for social services", "Data analysis for the social services of the city.")
+    specific = challenge(2, "Data for the food bank", "Data analysis for the food bank of the city.")
+    alone = MatchingEngine().build([general, specific, publication(1, 1, "Data analysis for social services")])
+
+    assert alone.generality_discounts(1) == {}
+    assert keys(alone.challenges_for_academic(1))[0] == "challenge:1"
+    assert keys(alone.academics_for_challenge("challenge:1")) == ["academic:1"]
+
+
+def test_the_generality_discount_grows_with_the_number_of_other_academics():
+    few = _generality_engine(0.5)
+    many = MatchingEngine(few.settings).build([*few.items.values(), *[
+        publication(100 + n, 100 + n, f"Data analysis for social services, volume {n}") for n in range(30)]])
+
+    assert many.generality_discounts(1)["challenge:1"] > few.generality_discounts(1)["challenge:1"]
 
 # --- structured signals ----------------------------------------------------------------------------------------
 
