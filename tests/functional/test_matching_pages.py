@@ -202,6 +202,8 @@ def test_the_challenge_search_box_orders_results_by_relevance(client, make):
 
     assert html.count('class="card mb-3 listing"') == 2
     assert html.index(f"/challenges/{tight.id}\"") < html.index(f"/challenges/{loose.id}\"")
+    assert "While you search, the best matches come first." in html  # beside the sort it overrides
+    assert "While you search" not in page(client, "/challenges/")
 
 
 def test_relevance_ordered_search_results_still_come_in_pages(client, make):
