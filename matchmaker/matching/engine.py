@@ -257,7 +257,7 @@ class MatchingEngine:
     def _by_word_forms(self, text: str, language: str, index: TextIndex, hits: list[tuple[str, float]]
                        ) -> list[tuple[str, float]]:
         """The hits re-scored with a BM25 weight for each query word a text shares by its first letters."""
-        settings, k1, b = self.settings.search, self.settings.text.k1, self.settings.text.b
+        settings = self.settings.search
         letters = settings.word_form_letters
         # A word weighs as its stem's idf; a word whose stem no text has is as rare as the rarest term. A word
         # said twice counts twice, as in BM25's query side.
@@ -269,9 +269,7 @@ class MatchingEngine:
         rescored = []
         for key, score in hits:
             forms, length = self._word_forms(key)
-            norm = 1 - b + b * length / index.average_length
-            bonus = sum(idf * count * (k1 + 1) / (count + k1 * norm)
-                        for form, idf in wanted if (count := forms.get(form, 0.0)))
+            bonus = sum(idf * index.saturated(count, length) for form, idf in wanted if (count := forms.get(form, 0.0)))
             rescored.append((key, score + settings.word_form_weight * bonus))
         rescored.sort(key=lambda pair: -pair[1])
         return rescored

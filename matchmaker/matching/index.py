@@ -204,14 +204,19 @@ class TextIndex:
         matrix.sum_duplicates()
         return matrix
 
+    def saturated(self, tf, length):
+        """BM25's tf part: a count saturated by k1 and normalised by the text's length against the average
+        (numbers or numpy arrays alike)."""
+        k1, b = self.settings.k1, self.settings.b
+        return tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / self.average_length))
+
     def _weigh(self, counts: sp.csr_matrix, lengths: np.ndarray) -> sp.csr_matrix:
         """BM25 weights: idf × saturated, length-normalised tf."""
-        k1, b = self.settings.k1, self.settings.b
         weighted = counts.astype(np.float32, copy=True)
         row_of = np.repeat(np.arange(weighted.shape[0]), np.diff(weighted.indptr))
-        norm_length = (1 - b + b * lengths[row_of] / self.average_length).astype(np.float32)
         tf = weighted.data
-        weighted.data = tf * (k1 + 1) / (tf + k1 * norm_length) * self.idf[weighted.indices]
+        weighted.data = (self.saturated(tf, lengths[row_of].astype(np.float32)) * self.idf[weighted.indices]
+                         ).astype(np.float32)
         return weighted
 
     @staticmethod
