@@ -186,10 +186,7 @@ class Analyzer:
         forms: dict[str, str] = {}
         for token in self.tokens(text):
             for lang in languages:  # a word of a short text may give a stem per language
-                cache = self._cache[lang]
-                term = cache.get(token)
-                if term is None:
-                    term = cache[token] = self._stem(token, lang, self._stop_words[lang])
+                term = self._cached_stem(token, lang)
                 if term and term not in forms:
                     forms[term] = token
         return forms
