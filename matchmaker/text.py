@@ -1,4 +1,5 @@
 """User-written text: Markdown rendered to safe HTML, and keyword lists cleaned up."""
+import html
 import re
 
 import markdown
@@ -26,8 +27,13 @@ def render_markdown(text: str | None) -> Markup:
 
 
 def plain_text(text: str | None) -> str:
-    """The words of a Markdown text without any markup, for summaries and matching."""
-    return nh3.clean(markdown.markdown(text or ""), tags=set()).strip()
+    """The words of a Markdown text without any markup, for summaries and matching.
+
+    The result is text, not HTML: "Tom & Jerry" stays as typed, and the template escapes it once.
+    """
+    # nh3 drops every tag (and what <script> or <style> contain) but answers escaped HTML; unescaping
+    # that gives back the characters people wrote, which autoescaping then shows as text.
+    return html.unescape(nh3.clean(markdown.markdown(text or ""), tags=set())).strip()
 
 
 def split_keywords(raw: str | list[str] | None) -> list[str]:

@@ -92,6 +92,17 @@ def test_plain_text_has_the_words_and_no_markup():
     assert plain_text("**Bold** <script>x()</script>[link](https://example.org)") == "Bold link"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Tom & Jerry", "Tom & Jerry"),
+    ("Caffè \"sospeso\" & l'altro", "Caffè \"sospeso\" & l'altro"),
+    ("1 < 2 and 3 > 2", "1 < 2 and 3 > 2"),
+    ("Write `<script>` to start a script", "Write <script> to start a script"),
+])
+def test_plain_text_is_the_text_itself_for_the_page_to_escape_once(text, expected):
+    """Jinja escapes the filter's result: escaping here too would show "Tom &amp; Jerry"."""
+    assert plain_text(text) == expected
+
+
 # --- split_keywords ---------------------------------------------------------------------------------------
 
 def test_keywords_typed_with_commas_semicolons_or_lines_are_split_and_trimmed():
