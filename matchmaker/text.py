@@ -1,6 +1,7 @@
-"""User-written text: Markdown rendered to safe HTML, and keyword lists cleaned up."""
+"""User-written text: Markdown rendered to safe HTML, keyword lists cleaned up, links people give checked."""
 import html
 import re
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -12,6 +13,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 KEYWORD_SEPARATORS = re.compile(r"[,;\n]+")
+WEB_SCHEMES = {"http", "https"}
 
 
 def render_markdown(text: str | None) -> Markup:
@@ -47,3 +49,19 @@ def split_keywords(raw: str | list[str] | None) -> list[str]:
             seen.add(keyword.casefold())
             keywords.append(keyword)
     return keywords
+
+
+def is_web_address(url: str | None) -> bool:
+    """True for an http or https address with a host, the only links shown to other people.
+
+    Anything else (javascript:, data:, file:, no host, spaces or control characters) could run a script or
+    open something on the reader's machine, so it is never a link.
+    """
+    if not isinstance(url, str) or not url.isprintable() or any(character.isspace() for character in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (reading it checks that the port is a number)
+    except ValueError:  # an unclosed "[" of an IPv6 host, a port that is not a number
+        return False
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
