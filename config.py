@@ -51,6 +51,13 @@ class Config:
     # Forms and CSRF: tokens live as long as the session, so a slow form is not lost.
     WTF_CSRF_TIME_LIMIT = None
 
+    # Request size: a larger body is answered 413 as soon as its declared length is known, before it is read.
+    # 4 MiB holds a BibTeX export of about two thousand entries with abstracts (one import takes 500).
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 4 * 1024 * 1024))
+    # Text fields of a form together (the longest field allows 10 000 characters), and how many fields.
+    MAX_FORM_MEMORY_SIZE = 500_000
+    MAX_FORM_PARTS = 1000
+
     # Languages
     LANGUAGES = ("it", "en")
     BABEL_DEFAULT_LOCALE = "it"
