@@ -1,9 +1,11 @@
 """Security headers on every response, the early 413 for oversized requests, and the check on `next`."""
 from urllib.parse import unquote, urlsplit
 
-from flask import Response, current_app, request
+from flask import Response, current_app, g, request
+from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
@@ -24,7 +26,26 @@ def add_security_headers(response: Response) -> Response:
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    hsts_seconds = current_app.config.get("HSTS_SECONDS", 0)
+    if hsts_seconds:
+        response.headers.setdefault("Strict-Transport-Security", f"max-age={hsts_seconds}; includeSubDomains")
+    if _may_hold_private_data():
+        # A shared computer's browser history, or a proxy, must not keep a person's pages or a new token.
+        response.headers["Cache-Control"] = "no-store"
+        response.vary.add("Authorization" if request.headers.get("Authorization") else "Cookie")
     return response
+
+
+def _may_hold_private_data() -> bool:
+    """Answers to a signed-in person or a token holder, and answers to writes (a form as typed, a new token).
+
+    Static files stay cacheable for everyone; public pages stay cacheable for visitors.
+    """
+    if (request.endpoint or "").rpartition(".")[2] == "static":
+        return False
+    if request.method not in SAFE_METHODS or request.headers.get("Authorization") or g.get("api_user") is not None:
+        return True
+    return current_user.is_authenticated
 
 
 def refuse_oversized_requests() -> None:
