@@ -37,6 +37,7 @@ def _development_secret_key() -> str:
 class Config:
     """Settings shared by every environment."""
 
+    ENVIRONMENT = "development"  # the name MATCHMAKER_ENV chose, for commands that behave differently in production
     SQLALCHEMY_TRACK_MODIFICATIONS = False
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
 
@@ -47,9 +48,18 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # Strict-Transport-Security max-age in seconds; 0 sends no header (a developer's http://localhost).
+    HSTS_SECONDS = 0
 
     # Forms and CSRF: tokens live as long as the session, so a slow form is not lost.
     WTF_CSRF_TIME_LIMIT = None
+
+    # Request size: a larger body is answered 413 as soon as its declared length is known, before it is read.
+    # 4 MiB holds a BibTeX export of about two thousand entries with abstracts (one import takes 500).
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 4 * 1024 * 1024))
+    # Text fields of a form together (the longest field allows 10 000 characters), and how many fields.
+    MAX_FORM_MEMORY_SIZE = 500_000
+    MAX_FORM_PARTS = 1000
 
     # Languages
     LANGUAGES = ("it", "en")
@@ -100,6 +110,7 @@ class DevelopmentConfig(Config):
 class TestingConfig(Config):
     """The test suite: a throwaway key, the database given by the fixtures, fast password hashing."""
 
+    ENVIRONMENT = "testing"
     TESTING = True
     SECRET_KEY = "testing-only-secret-key"  # noqa: S105  (tests only)
     SQLALCHEMY_DATABASE_URI = "sqlite://"
@@ -112,16 +123,23 @@ class TestingConfig(Config):
 class ProductionConfig(Config):
     """A real deployment: refuses to start without SECRET_KEY and a database URL."""
 
+    ENVIRONMENT = "production"
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
     PREFERRED_URL_SCHEME = "https"
+    # Browsers that once reached the site over HTTPS never try plain HTTP again for a year.
+    HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 365 * 24 * 3600))
 
     def __init__(self) -> None:
         secret = os.environ.get("SECRET_KEY")
         if not secret:
             raise RuntimeError("SECRET_KEY must be set in production (MATCHMAKER_ENV=production).")
         self.SECRET_KEY = secret
-        self.SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'matchmaker.db'}")
+        # No silent SQLite file: a deployment that forgot DATABASE_URL would keep its data where nobody backs it up.
+        if not os.environ.get("DATABASE_URL", "").strip():
+            raise RuntimeError("DATABASE_URL must be set in production (MATCHMAKER_ENV=production), "
+                               "for example postgresql://user:password@host/matchmaker.")
+        self.SQLALCHEMY_DATABASE_URI = _database_url("")
 
 
 CONFIGS = {

@@ -62,8 +62,9 @@ def register_blueprints(app: "Flask") -> None:
 
 
 def register_request_hooks(app: "Flask") -> None:
-    from matchmaker.security import add_security_headers
+    from matchmaker.security import add_security_headers, refuse_oversized_requests
 
+    app.before_request(refuse_oversized_requests)
     app.after_request(add_security_headers)
 
 

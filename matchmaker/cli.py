@@ -1,6 +1,8 @@
 """Flask commands for operators: create users, load the demo data."""
+import secrets
+
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask_babel import force_locale
 
 from matchmaker.auth.models import Language, Role
@@ -65,20 +67,41 @@ def create_user_command(email, password, name, role_name, organisation_name, org
 
 
 @click.command("seed-demo")
-def seed_demo_command():
+@click.option("--force", is_flag=True, help="Load the demo data even in production, with a random password for "
+                                            "each new account.")
+def seed_demo_command(force: bool):
     """Load the demo data (safe to run again: nothing changes the second time) and print the demo accounts."""
     from matchmaker.demo import DEMO_PASSWORD, seed_demo
     from matchmaker.matching import services as matching
 
+    production = current_app.config.get("ENVIRONMENT") == "production"
+    if production and not force:
+        _fail("seed-demo would add demo people, an administrator among them, to this production database "
+              "(MATCHMAKER_ENV=production). If you really want them, run `flask seed-demo --force`: each new "
+              "account then gets its own random password, printed once.")
+    # In production the password published in the README must open nothing: each new account gets its own.
+    new_passwords: dict[str, str] = {}
+
+    def random_password(email: str) -> str:
+        new_passwords[email] = secrets.token_urlsafe(16)
+        return new_passwords[email]
+
     with force_locale("en"):
-        accounts = seed_demo()
+        accounts = seed_demo(random_password if production else None)
         db.session.commit()
         if matching.last_full_run() is None:  # so that `make run` shows suggestions at once; once only
             matching.recompute_all()
             db.session.commit()
-    click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+    if not production:
+        click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+        for email, roles in accounts:
+            click.echo(f"  {email:<40} {roles}")
+        return
+    click.echo("Demo accounts (each new one has its own password, shown only now: keep it or reset it):")
     for email, roles in accounts:
-        click.echo(f"  {email:<40} {roles}")
+        password = new_passwords.get(email)
+        shown = f"password: {password}" if password else "already there, password unchanged"
+        click.echo(f"  {email:<40} {shown:<34} {roles}")
 
 
 @click.command("reindex")

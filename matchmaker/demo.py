@@ -3,6 +3,7 @@
 People and organisations are listed here; what they wrote (profiles, publications, challenges, offers) is in
 matchmaker.demo_content. A row that exists already is left as it is, even if the demo text has changed since.
 """
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
@@ -157,10 +158,11 @@ STAFF = [
 ]
 
 
-def _ensure_user(email: str, name: str, language: Language, role: Role, password_hash: str) -> User:
+def _ensure_user(email: str, name: str, language: Language, role: Role,
+                 password_hash_for: Callable[[str], str]) -> User:
     user = user_by_email(email)
     if user is None:
-        user = User(email=email, name=name, preferred_language=language, password_hash=password_hash,
+        user = User(email=email, name=name, preferred_language=language, password_hash=password_hash_for(email),
                     email_verified_at=utcnow(), role_rows=[UserRole(role=role)])
         db.session.add(user)
     return user
@@ -237,11 +239,22 @@ def _ensure_offer(item: dict, academic: User, sdgs: dict[int, SDG], created_at: 
         sdgs=[sdgs[number] for number in item["sdgs"]], created_at=created_at, updated_at=created_at))
 
 
-def seed_demo() -> list[tuple[str, str]]:
-    """Create whatever demo row is missing; return (e-mail, role) of every demo account. Flushes."""
+def seed_demo(password_for: Callable[[str], str] | None = None) -> list[tuple[str, str]]:
+    """Create whatever demo row is missing; return (e-mail, role) of every demo account. Flushes.
+
+    Accounts created now share DEMO_PASSWORD, or get `password_for(email)` when given (production, where the
+    published password must open nothing). Accounts that exist already keep their password.
+    """
     seed_reference_data()
-    # One hash for every demo account: hashing is slow on purpose, and they all share the password.
-    password_hash = hash_password(DEMO_PASSWORD)
+    if password_for is None:
+        # One hash for every demo account: hashing is slow on purpose, and they all share the password.
+        shared_hash = hash_password(DEMO_PASSWORD)
+
+        def password_hash(_email: str) -> str:
+            return shared_hash
+    else:
+        def password_hash(email: str) -> str:
+            return hash_password(password_for(email))
     accounts: list[tuple[str, str]] = []
     sdgs = {sdg.number: sdg for sdg in db.session.scalars(sa.select(SDG))}
     now = utcnow()

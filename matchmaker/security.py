@@ -1,8 +1,11 @@
-"""Security headers on every response and the check that keeps `next` redirects on this site."""
-from urllib.parse import urljoin, urlparse
+"""Security headers on every response, the early 413 for oversized requests, and the check on `next`."""
+from urllib.parse import unquote, urlsplit
 
-from flask import Response, request
+from flask import Response, current_app, g, request
+from flask_login import current_user
+from werkzeug.exceptions import RequestEntityTooLarge
 
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
@@ -23,13 +26,51 @@ def add_security_headers(response: Response) -> Response:
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    hsts_seconds = current_app.config.get("HSTS_SECONDS", 0)
+    if hsts_seconds:
+        response.headers.setdefault("Strict-Transport-Security", f"max-age={hsts_seconds}; includeSubDomains")
+    if _may_hold_private_data():
+        # A shared computer's browser history, or a proxy, must not keep a person's pages or a new token.
+        response.headers["Cache-Control"] = "no-store"
+        response.vary.add("Authorization" if request.headers.get("Authorization") else "Cookie")
     return response
 
 
-def is_safe_redirect(target: str | None) -> bool:
-    """True for a path on this host; false for other hosts, other schemes and protocol-relative tricks."""
-    if not target or target.startswith(("//", "\\")) or "\\" in target:
+def _may_hold_private_data() -> bool:
+    """Answers to a signed-in person or a token holder, and answers to writes (a form as typed, a new token).
+
+    Static files stay cacheable for everyone; public pages stay cacheable for visitors.
+    """
+    if (request.endpoint or "").rpartition(".")[2] == "static":
         return False
-    host = urlparse(request.host_url)
-    resolved = urlparse(urljoin(request.host_url, target))
-    return resolved.scheme in {"http", "https"} and resolved.netloc == host.netloc
+    if request.method not in SAFE_METHODS or request.headers.get("Authorization") or g.get("api_user") is not None:
+        return True
+    return current_user.is_authenticated
+
+
+def refuse_oversized_requests() -> None:
+    """Answer 413 to a body declared larger than MAX_CONTENT_LENGTH, before any view reads (or skips) it.
+
+    Werkzeug refuses it too, but only when a view reads the body; a view that redirects first would leave
+    the server waiting for megabytes it never uses.
+    """
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if limit is not None and (request.content_length or 0) > limit:
+        raise RequestEntityTooLarge()
+
+
+def is_safe_redirect(target: str | None) -> bool:
+    """True only for a path from the root of this site, such as "/account?tab=tokens".
+
+    Everything else is refused rather than interpreted, because browsers forgive what a parser would not:
+    "http:/evil.example" and a backslash after the first slash lead to another site, a tab between two slashes
+    is dropped to make "//evil.example", and a line break would end the Location header (Werkzeug then
+    refuses the response with a 500).
+    """
+    if not isinstance(target, str) or not target.startswith("/"):
+        return False
+    decoded = unquote(target)
+    if not (target.isprintable() and decoded.isprintable()) or "\\" in decoded:
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc and not unquote(parts.path).startswith("//")

@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 from matchmaker.labels import LANGUAGE_NAMES, action_label, label_for
 from matchmaker.orgs.models import OrganisationKind, OrganisationStatus
 from matchmaker.permissions import can
-from matchmaker.text import plain_text, render_markdown
+from matchmaker.text import is_web_address, plain_text, render_markdown
 
 
 def current_language() -> str:
@@ -33,4 +33,5 @@ def install_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["localised_name"] = lambda obj: obj.name_in(current_language())
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["plain_text"] = plain_text
+    app.jinja_env.tests["web_address"] = is_web_address
     app.jinja_env.filters["language_name"] = lambda code: str(LANGUAGE_NAMES.get(code, code))

@@ -1,5 +1,7 @@
-"""User-written text: Markdown rendered to safe HTML, and keyword lists cleaned up."""
+"""User-written text: Markdown rendered to safe HTML, keyword lists cleaned up, links people give checked."""
+import html
 import re
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -11,6 +13,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 KEYWORD_SEPARATORS = re.compile(r"[,;\n]+")
+WEB_SCHEMES = {"http", "https"}
 
 
 def render_markdown(text: str | None) -> Markup:
@@ -26,8 +29,13 @@ def render_markdown(text: str | None) -> Markup:
 
 
 def plain_text(text: str | None) -> str:
-    """The words of a Markdown text without any markup, for summaries and matching."""
-    return nh3.clean(markdown.markdown(text or ""), tags=set()).strip()
+    """The words of a Markdown text without any markup, for summaries and matching.
+
+    The result is text, not HTML: "Tom & Jerry" stays as typed, and the template escapes it once.
+    """
+    # nh3 drops every tag (and what <script> or <style> contain) but answers escaped HTML; unescaping
+    # that gives back the characters people wrote, which autoescaping then shows as text.
+    return html.unescape(nh3.clean(markdown.markdown(text or ""), tags=set())).strip()
 
 
 def split_keywords(raw: str | list[str] | None) -> list[str]:
@@ -41,3 +49,19 @@ def split_keywords(raw: str | list[str] | None) -> list[str]:
             seen.add(keyword.casefold())
             keywords.append(keyword)
     return keywords
+
+
+def is_web_address(url: str | None) -> bool:
+    """True for an http or https address with a host, the only links shown to other people.
+
+    Anything else (javascript:, data:, file:, no host, spaces or control characters) could run a script or
+    open something on the reader's machine, so it is never a link.
+    """
+    if not isinstance(url, str) or not url.isprintable() or any(character.isspace() for character in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (reading it checks that the port is a number)
+    except ValueError:  # an unclosed "[" of an IPv6 host, a port that is not a number
+        return False
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)

@@ -13,6 +13,7 @@ from matchmaker.matching import services as matching
 from matchmaker.permissions import visible_profiles
 from matchmaker.reference.models import SDG, Department
 from matchmaker.reference.services import department_by_code
+from matchmaker.text import is_web_address
 from matchmaker.validation import Checker
 
 BIOGRAPHY_MAX = 3000
@@ -20,6 +21,7 @@ EDITABLE_FIELDS = {"department", "academic_role", "biography", "expertise", "sdg
                    "capacity_per_semester", "available", "directory_opt_in"}
 LANGUAGES = ("it", "en", "fr", "de", "es", "pt", "ar", "zh", "ro", "sq", "other")
 SORTS = ("name", "department")
+PUBLICATION_URL_MAX = 500
 
 
 def check_profile_fields(data: dict, *, partial: bool = False) -> dict:
@@ -59,12 +61,24 @@ def update_profile(profile: AcademicProfile, data: dict, *, partial: bool = Fals
     return profile
 
 
+def link_problem(url: str | None) -> str | None:
+    """Why a publication's link cannot be kept, or None: it must be an http or https address with a host."""
+    if url and (len(url) > PUBLICATION_URL_MAX or not is_web_address(url)):
+        return _("Give a web address starting with http:// or https://, such as https://doi.org/10.1000/182.")
+    return None
+
+
 def add_publication(profile: AcademicProfile, data: dict) -> Publication:
+    """Add one publication typed by the academic. Flushes."""
     check = Checker(data)
     check.text("title", max_length=500, required=True, multiline=False)
     check.text("abstract", max_length=10_000)
     check.integer("year", minimum=1900, maximum=2100, required=False)
+    check.text("url", max_length=PUBLICATION_URL_MAX, multiline=False)
+    if problem := link_problem(check.clean.get("url")):
+        check.fail("url", problem)
     fields = check.done()
+    fields["url"] = fields.get("url") or None
     publication = Publication(profile=profile, **fields)
     db.session.add(publication)
     db.session.flush()
@@ -79,6 +93,11 @@ def import_publications(profile: AcademicProfile, filename: str, content: bytes)
     except PublicationFileError as error:
         raise ValidationFailed(_("The file could not be read: %(reason)s.", reason=str(error)),
                                {"file": [_("The file could not be read: %(reason)s.", reason=str(error))]}) from None
+    for item in parsed:
+        if link_problem(item.url):
+            message = _("The link of “%(title)s” is not a web address: give one starting with http:// or https://, "
+                        "or leave it out.", title=item.title[:80])
+            raise ValidationFailed(message, {"file": [message]})
     known = {p.title.casefold() for p in profile.publications}
     added = []
     for item in parsed:

@@ -5,6 +5,7 @@ what it returns. Two text indexes: the demand (challenges) and the supply (offer
 publications, each text owned by an academic). A score is 0–100: text similarity blended with the
 structured signals of `BlendWeights` (see settings.py), and every suggestion says why.
 """
+import json
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,10 @@ SUPPLY_KINDS = (OFFER, PROFILE, PUBLICATION)
 # the usual range over the scale (0.15 counts 0.55, 0.3 counts 0.77) and keeps the order strict.
 FULL_TEXT_MATCH = 0.5
 HOME_CITY = "torino"  # Politecnico di Torino: its academics work in Turin
+# A saved index is data only (a pickle would run whatever code its file holds when read): the items as JSON,
+# the two text indexes as JSON and numpy arrays (see TextIndex.save).
+ITEMS_FILE = "items.json"
+ITEMS_FORMAT = 1
 
 
 @dataclass
@@ -546,29 +551,54 @@ class MatchingEngine:
                          for pair in index.explain(query, key, self.settings.explanation_terms * 2)]
         return self._words(contributions)
 
-    # --- saving -----------------------------------------------------------------------------------
+    # --- saving -----------------------------------------------------------------------------------------
 
     def save(self, folder: Path) -> None:
-        import pickle
-
+        """Write both indexes and every item into `folder` as data only (JSON and numpy arrays), never a pickle."""
         folder.mkdir(parents=True, exist_ok=True)
         self.demand.save(folder / "demand")
         self.supply.save(folder / "supply")
-        with open(folder / "items.pickle", "wb") as handle:
-            pickle.dump({"items": self.items, "surface": self.surface}, handle)
+        saved = {"format": ITEMS_FORMAT, "items": [_item_as_json(item) for item in self.items.values()],
+                 "surface": self.surface}
+        (folder / ITEMS_FILE).write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path, settings: EngineSettings = DEFAULT_SETTINGS,
              analyzer: Analyzer | None = None) -> "MatchingEngine":
-        import pickle
-
+        """The engine saved in `folder`. Raises OSError when a file is missing (such as an index saved as a
+        pickle by an earlier version, which is never read) and ValueError when a file is not what save wrote."""
         engine = cls(settings, analyzer)
         engine.demand = TextIndex.load(folder / "demand", engine.analyzer, settings.text)
         engine.supply = TextIndex.load(folder / "supply", engine.analyzer, settings.text)
-        with open(folder / "items.pickle", "rb") as handle:
-            saved = pickle.load(handle)  # noqa: S301  (our own file under instance/)
-        engine.items, engine.surface = saved["items"], saved["surface"]
-        for item in engine.items.values():
+        saved = json.loads((folder / ITEMS_FILE).read_text(encoding="utf-8"))
+        try:
+            if saved["format"] != ITEMS_FORMAT:
+                raise ValueError(f"items saved in format {saved['format']!r}, expected {ITEMS_FORMAT}")
+            items = [_item_from_json(data) for data in saved["items"]]
+            engine.surface = {str(term): str(word) for term, word in saved["surface"].items()}
+        except (KeyError, TypeError, AttributeError) as error:
+            raise ValueError(f"{ITEMS_FILE} is not a saved index: {error!r}") from None
+        for item in items:
+            engine.items[item.key] = item
             if item.owner is not None:
                 engine.texts_of.setdefault(item.owner, set()).add(item.key)
         return engine
+
+
+def _item_as_json(item: Item) -> dict:
+    facts = item.facts
+    return {"key": item.key, "kind": item.kind, "fields": item.fields, "owner": item.owner, "language": item.language,
+            "facts": {"sdgs": sorted(facts.sdgs), "kind": facts.kind, "city": facts.city, "scale": facts.scale,
+                      "available": facts.available, "capacity": facts.capacity,
+                      "deadline": facts.deadline.isoformat() if facts.deadline else None,
+                      "department": facts.department}}
+
+
+def _item_from_json(data: dict) -> Item:
+    facts = data["facts"]
+    return Item(key=data["key"], kind=data["kind"], fields=dict(data["fields"]), owner=data["owner"],
+                language=data["language"],
+                facts=Facts(sdgs=frozenset(facts["sdgs"]), kind=facts["kind"], city=facts["city"], scale=facts["scale"],
+                            available=facts["available"], capacity=facts["capacity"],
+                            deadline=date.fromisoformat(facts["deadline"]) if facts["deadline"] else None,
+                            department=facts["department"]))

@@ -579,8 +579,8 @@ class TextIndex:
         index = cls(analyzer, settings)
         index.vocabulary = meta["vocabulary"]
         index.average_length = meta["average_length"]
-        index.idf = np.load(folder / "idf.npy")
-        base = sp.load_npz(folder / "base.npz").tocsr()
+        index.idf = np.load(folder / "idf.npy", allow_pickle=False)  # arrays only: nothing that runs code
+        base = sp.load_npz(folder / "base.npz").tocsr()  # scipy reads .npz with allow_pickle=False too
         index.base = Segment(keys=meta["base_keys"], rows=base, inverted=base.T.tocsr(), norms=cls._norms(base))
         side = sp.load_npz(folder / "side.npz").tocsr()
         index.side = Segment(keys=meta["side_keys"])

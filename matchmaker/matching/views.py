@@ -69,9 +69,9 @@ def for_you():
 def dismiss_for_academic(challenge_id: int):
     profile = current_user.academic_profile
     require("match.dismiss", profile)
+    challenge = _visible_challenge(challenge_id)
     if ButtonForm().validate_on_submit():
-        services.dismiss(current_user, DismissalSide.TARGET, _challenge_id(challenge_id), MatchTarget.ACADEMIC,
-                         profile.user_id)
+        services.dismiss(current_user, DismissalSide.TARGET, challenge.id, MatchTarget.ACADEMIC, profile.user_id)
         db.session.commit()
         flash(_("The suggestion is dismissed: you will not see it again."), "success")
     return redirect(url_for("matching.for_you"))
@@ -81,9 +81,7 @@ def dismiss_for_academic(challenge_id: int):
                  "/dismiss", methods=["POST"])
 @login_required
 def dismiss_for_challenge(challenge_id: int, target_type: str, target_id: int):
-    challenge = db.session.get(Challenge, challenge_id)
-    if challenge is None or not can(current_user, "challenge.view", challenge):
-        raise NotFound(_("This challenge does not exist or is not visible to you."))
+    challenge = _visible_challenge(challenge_id)
     require("match.dismiss", challenge)
     if ButtonForm().validate_on_submit():
         services.dismiss(current_user, DismissalSide.CHALLENGE, challenge.id, MatchTarget(target_type), target_id)
@@ -100,17 +98,20 @@ def dismiss_for_offer(offer_id: int, challenge_id: int):
     if offer is None or not can(current_user, "offer.view", offer):
         raise NotFound(_("This offer does not exist or is not visible to you."))
     require("match.dismiss", offer)
+    challenge = _visible_challenge(challenge_id)
     if ButtonForm().validate_on_submit():
-        services.dismiss(current_user, DismissalSide.TARGET, _challenge_id(challenge_id), MatchTarget.OFFER, offer.id)
+        services.dismiss(current_user, DismissalSide.TARGET, challenge.id, MatchTarget.OFFER, offer.id)
         db.session.commit()
         flash(_("The suggestion is dismissed: you will not see it again for this offer."), "success")
     return redirect(url_for("offers.detail", offer_id=offer.id) + "#suggestions")
 
 
-def _challenge_id(challenge_id: int) -> int:
-    if db.session.get(Challenge, challenge_id) is None:
+def _visible_challenge(challenge_id: int) -> Challenge:
+    """The challenge, or the same 404 whether it does not exist or is a draft or hidden one the user may not see."""
+    challenge = db.session.get(Challenge, challenge_id)
+    if challenge is None or not can(current_user, "challenge.view", challenge):
         raise NotFound(_("This challenge does not exist or is not visible to you."))
-    return challenge_id
+    return challenge
 
 
 @blueprint.route("/coordination/matching")

@@ -16,7 +16,55 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
 
 def test_production_uses_the_secret_key_it_is_given(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "a-long-secret-from-the-environment")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
     assert config.load_config("production").SECRET_KEY == "a-long-secret-from-the-environment"
+
+
+@pytest.mark.parametrize("database_url", [None, "", "   "])
+def test_production_refuses_to_start_without_a_database_url(monkeypatch, database_url):
+    """Without it production used to fall back to a SQLite file in instance/, silently."""
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    if database_url is None:
+        monkeypatch.delenv("DATABASE_URL", raising=False)
+    else:
+        monkeypatch.setenv("DATABASE_URL", database_url)
+    with pytest.raises(RuntimeError, match="DATABASE_URL must be set in production"):
+        config.load_config("production")
+
+
+def test_development_still_falls_back_to_its_sqlite_file(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert config.load_config("development").SQLALCHEMY_DATABASE_URI.startswith("sqlite:///")
+
+
+def test_production_sends_hsts_for_a_year_and_development_and_tests_do_not(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
+    assert config.load_config("production").HSTS_SECONDS == 31536000
+    assert config.load_config("development").HSTS_SECONDS == 0
+    assert config.load_config("testing").HSTS_SECONDS == 0
+
+
+def test_requests_are_limited_to_four_mebibytes_unless_configured(monkeypatch):
+    assert config.load_config("testing").MAX_CONTENT_LENGTH == 4 * 1024 * 1024
+    monkeypatch.setenv("MAX_CONTENT_LENGTH", "1000000")
+    monkeypatch.setenv("HSTS_SECONDS", "600")
+    reloaded = importlib.reload(config)
+    try:
+        assert reloaded.load_config("development").MAX_CONTENT_LENGTH == 1_000_000
+        monkeypatch.setenv("SECRET_KEY", "x" * 40)
+        monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
+        assert reloaded.load_config("production").HSTS_SECONDS == 600
+    finally:
+        monkeypatch.undo()
+        importlib.reload(config)
+
+
+def test_each_environment_knows_its_name(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
+    assert [config.load_config(name).ENVIRONMENT for name in ("development", "testing", "production")] == [
+        "development", "testing", "production"]
 
 
 def test_development_generates_a_secret_key_once_and_keeps_it(monkeypatch, tmp_path):

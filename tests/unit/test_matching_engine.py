@@ -1,11 +1,14 @@
 """The matching engine answers the product's questions: ranked, explained suggestions in both directions,
 teams, incremental updates. Small hand-written challenges, offers, profiles and publications; no app needed.
 """
+import pickle
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from matchmaker.matching.engine import (
@@ -807,6 +810,45 @@ def test_save_and_load_give_the_same_results(tmp_path):
     assert loaded.search("wheelchair", (CHALLENGE,)) == engine.search("wheelchair", (CHALLENGE,))
     assert "offer:3" in keys(loaded.offers_for_challenge("challenge:1"))  # the edited version, once
     assert len(loaded.supply) == len(engine.supply)
+
+
+def test_a_saved_index_is_data_only_and_loads_every_item_back(tmp_path):
+    engine = _updated_engine()
+    engine.upsert(replace(CHALLENGES[0], facts=replace(CHALLENGES[0].facts, deadline=date(2027, 3, 31))))
+    engine.save(tmp_path / "index")
+
+    saved = sorted(path.name for path in (tmp_path / "index").rglob("*") if path.is_file())
+    assert not [name for name in saved if name.endswith((".pickle", ".pkl"))]
+    for path in (tmp_path / "index").rglob("*.np[yz]"):
+        np.load(path, allow_pickle=False)  # arrays only: numpy refuses to unpickle anything here
+    loaded = MatchingEngine.load(tmp_path / "index")
+    assert loaded.items == engine.items
+    assert loaded.surface == engine.surface
+    assert loaded.texts_of == engine.texts_of
+
+
+def test_loading_an_index_saved_as_a_pickle_never_runs_it(tmp_path):
+    """Indexes saved by earlier versions kept their items in a pickle, which runs code when read."""
+    folder = tmp_path / "index"
+    MatchingEngine().build(ITEMS).save(folder)
+    (folder / "items.json").unlink(missing_ok=True)
+    marker = tmp_path / "the-pickle-ran"
+    (folder / "items.pickle").write_bytes(pickle.dumps(_CodeOnUnpickling(str(marker))))
+
+    with pytest.raises(FileNotFoundError):
+        MatchingEngine.load(folder)
+
+    assert not marker.exists()
+
+
+class _CodeOnUnpickling:
+    """What an attacker who can write the index folder would leave: unpickling it creates a file."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return open, (self.path, "w")
 
 
 def test_save_and_load_keep_teams_and_later_updates(tmp_path):

@@ -1,7 +1,7 @@
 """What people write is shown safely: Markdown becomes harmless HTML, and keywords are tidied. No app needed."""
 import pytest
 
-from matchmaker.text import plain_text, render_markdown, split_keywords
+from matchmaker.text import is_web_address, plain_text, render_markdown, split_keywords
 
 # --- render_markdown --------------------------------------------------------------------------------------
 
@@ -90,6 +90,35 @@ def test_empty_or_missing_text_renders_as_nothing():
 
 def test_plain_text_has_the_words_and_no_markup():
     assert plain_text("**Bold** <script>x()</script>[link](https://example.org)") == "Bold link"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom & Jerry", "Tom & Jerry"),
+    ("Caffè \"sospeso\" & l'altro", "Caffè \"sospeso\" & l'altro"),
+    ("1 < 2 and 3 > 2", "1 < 2 and 3 > 2"),
+    ("Write `<script>` to start a script", "Write <script> to start a script"),
+])
+def test_plain_text_is_the_text_itself_for_the_page_to_escape_once(text, expected):
+    """Jinja escapes the filter's result: escaping here too would show "Tom &amp; Jerry"."""
+    assert plain_text(text) == expected
+
+
+# --- is_web_address ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["https://doi.org/10.1000/182", "http://example.org", "HTTPS://Example.org/a?b=c#d",
+                                 "https://iris.polito.it/handle/11583/2970000"])
+def test_an_http_or_https_address_with_a_host_is_a_web_address(url):
+    assert is_web_address(url)
+
+
+@pytest.mark.parametrize("url", [
+    None, "", "javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "data:text/html,<b>x</b>",
+    "vbscript:msgbox(1)", "file:///etc/passwd", "ftp://example.org/paper.pdf", "https://", "http:///path",
+    "https:example.org", "//example.org/paper", "www.example.org", "https://exa mple.org",
+    "https://example.org/\nSet-Cookie", "https://example.org/\x00", "java\tscript:alert(1)",
+])
+def test_any_other_scheme_or_a_missing_host_is_not_a_web_address(url):
+    assert not is_web_address(url)
 
 
 # --- split_keywords ---------------------------------------------------------------------------------------
