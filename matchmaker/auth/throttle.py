@@ -18,6 +18,12 @@ EXTENSION = "matchmaker.attempt_budgets"
 
 def init_attempt_budgets(app: Flask) -> None:
     """Give `app` its own counter storage (two apps on one Redis share the counts; on memory they do not)."""
+    for name in ("LOGIN_RATE_LIMIT", "LOGIN_ACCOUNT_RATE_LIMIT", "VERIFICATION_RESEND_LIMIT"):
+        try:  # a typo in a limit stops the start, rather than answering 500 at the first sign-in
+            parse_many(app.config[name])
+        except ValueError as error:
+            raise RuntimeError(
+                f"{name} must read like '5 per minute;20 per hour', not {app.config[name]!r}.") from error
     storage = storage_from_string(app.config["RATELIMIT_STORAGE_URI"],
                                   **app.config.get("RATELIMIT_STORAGE_OPTIONS", {}))
     # A fixed window, because a successful attempt is handed back by decrementing its window's counter.

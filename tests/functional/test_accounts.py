@@ -187,16 +187,20 @@ def test_the_owner_of_an_address_hears_that_someone_tried_to_register_with_it(cl
 
 
 def test_a_taken_address_with_a_mistake_elsewhere_gets_the_same_errors_as_a_new_one(client, make, mailbox):
-    make.user(email="marco.bianchi@polito.it", roles=(Role.ACADEMIC,), verified=True)
+    make.user(email="anna.verdi@example.org", verified=True)
+    users_before, organisations_before = count(User), count(Organisation)
 
-    pages = [text_of(english(client, "POST", "/register/academic", data=academic_form(
-        email=email, password="short", confirm="short", department=""))).replace(email, "EMAIL")
-        for email in ("marco.bianchi@polito.it", "new.person@polito.it")]
+    # Kind and city are checked by the service, after the address: the form alone cannot hide the difference.
+    pages = [text_of(english(client, "POST", "/register/organisation", data=organisation_form(
+        email=email, kind="", city=""))).replace(email, "EMAIL")
+        for email in ("anna.verdi@example.org", "someone.new@example.org")]
 
     assert pages[0] == pages[1]
-    assert "Use between 10 and 128 characters." in pages[0] and "Choose your department." in pages[0]
-    assert "already" not in pages[0]
+    assert "Choose the kind of organisation." in pages[0]
+    assert "Enter the city where your organisation works." in pages[0]
+    assert "already exists" not in pages[0]
     assert mailbox.received == []
+    assert (count(User), count(Organisation)) == (users_before, organisations_before)
 
 
 def test_registering_with_a_too_short_password_is_refused(client):

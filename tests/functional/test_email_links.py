@@ -86,9 +86,11 @@ def test_a_malformed_or_unknown_host_gets_a_clear_400_in_json_from_the_api(clien
 
 @pytest.mark.parametrize("app_settings", [{"WTF_CSRF_ENABLED": True}])
 def test_a_form_sent_to_an_unknown_host_without_its_security_token_gets_the_plain_400(client):
-    response = client.post("/login", data={"email": "a@example.org"}, headers={"Host": "attacker.example"})
+    response = client.post("/login", data={"email": "a@example.org"},
+                           headers={"Host": "attacker.example", "Accept-Language": "en"})
 
     assert response.status_code == 400
+    assert "This address is not served here." in text_of(response)
 
 
 def test_the_hosts_of_the_test_suite_and_of_this_machine_are_served(client):

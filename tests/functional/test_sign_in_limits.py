@@ -233,3 +233,8 @@ def test_an_unknown_address_is_checked_against_a_hash_as_slow_as_a_real_one(app)
     assert method_and_cost(services.dummy_password_hash()) == method_and_cost(services.hash_password("anything"))
     assert method_and_cost(services.dummy_password_hash()) == method_and_cost(
         generate_password_hash("x", method=app.config["PASSWORD_HASH_METHOD"]))
+
+
+def test_a_mistyped_limit_stops_the_start_with_a_clear_message(database_url):
+    with pytest.raises(RuntimeError, match="LOGIN_ACCOUNT_RATE_LIMIT must read like"):
+        make_test_app(database_url, LOGIN_ACCOUNT_RATE_LIMIT="five a minute")
