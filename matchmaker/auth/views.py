@@ -1,5 +1,6 @@
 """Pages for signing in and out, registering, confirming e-mail, resetting passwords and the account."""
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from wtforms.fields.choices import SelectChoice
@@ -81,7 +82,7 @@ def register_organisation():
         except ValidationFailed as error:
             show_service_errors(form, error)
         else:
-            return _check_your_inbox(form.email.data)
+            return _check_your_inbox(form.email.data, form.language.data)
     return render_template("auth/register_organisation.html", form=form,
                            known_organisations=organisation_names())
 
@@ -99,16 +100,18 @@ def register_academic():
         except ValidationFailed as error:
             show_service_errors(form, error)
         else:
-            return _check_your_inbox(form.email.data)
+            return _check_your_inbox(form.email.data, form.language.data)
     return render_template("auth/register_academic.html", form=form,
                            academic_domains=", ".join("@" + d for d in current_app.config["ACADEMIC_EMAIL_DOMAINS"]))
 
 
-def _check_your_inbox(email: str):
+def _check_your_inbox(email: str, language: str):
     """The one answer to a registration, whether the address was new or already had an account."""
     db.session.commit()
-    flash(_("If %(email)s can be used, we sent it a link to confirm the address. Open the link, then sign in "
-            "with the password you chose.", email=services.normalise_email(email)), "success")
+    remember_language(language)  # the language just chosen, for this answer and the pages that follow
+    with force_locale(language):
+        flash(_("If %(email)s can be used, we sent it a link to confirm the address. Open the link, then sign in "
+                "with the password you chose.", email=services.normalise_email(email)), "success")
     return redirect(url_for("auth.login"))
 
 
