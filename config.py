@@ -2,6 +2,7 @@
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = Path(os.environ.get("MATCHMAKER_INSTANCE_DIR", BASE_DIR / "instance"))
@@ -22,6 +23,32 @@ def _database_url(default: str) -> str:
     elif url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     return url
+
+
+def _env_list(name: str) -> list[str] | None:
+    value = os.environ.get(name)
+    if value is None:
+        return None
+    return [item.strip().lower() for item in value.split(",") if item.strip()]
+
+
+def _public_url(value: str) -> str:
+    """The public address without its trailing slash; refused unless it is an http(s) URL with a host."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+        raise RuntimeError(f"PUBLIC_URL must look like https://matchmaker.example.org, not {value!r}.")
+    return value.strip().rstrip("/")
+
+
+def _trusted_hosts(public_url: str, local: bool) -> list[str]:
+    """TRUSTED_HOSTS when set, otherwise the public address's host (plus this machine's names when `local`)."""
+    configured = _env_list("TRUSTED_HOSTS")
+    if configured is not None:
+        return configured
+    hosts = [urlsplit(public_url).hostname]
+    if local:
+        hosts += [host for host in ("localhost", "127.0.0.1") if host not in hosts]
+    return hosts
 
 
 def _development_secret_key() -> str:
@@ -76,33 +103,45 @@ class Config:
     )
     EMAIL_VERIFICATION_MAX_AGE = int(os.environ.get("EMAIL_VERIFICATION_MAX_AGE", 3 * 24 * 3600))
     PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", 3600))
-    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    # Sign-in budgets, shared by the sign-in form and POST /api/v1/tokens; only failed attempts use them up.
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")  # per client address
+    LOGIN_ACCOUNT_RATE_LIMIT = os.environ.get("LOGIN_ACCOUNT_RATE_LIMIT", "5 per minute;20 per hour")  # per e-mail
+    VERIFICATION_RESEND_LIMIT = os.environ.get("VERIFICATION_RESEND_LIMIT", "3 per hour")  # per account
+    # Personal access tokens: default lifetime in days (0 = they never expire) and how many one person may hold.
+    API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", 90))
+    API_TOKEN_LIMIT = int(os.environ.get("API_TOKEN_LIMIT", 10))
+
+    # How many reverse proxies in front of the app add X-Forwarded-For/-Proto; 0 means those headers are ignored.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", 0))
 
     # Rate limiting storage: Redis when configured, so every worker shares the counts.
     REDIS_URL = os.environ.get("REDIS_URL")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or REDIS_URL or "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "matchmaker")
 
-    # E-mail: SMTP when MAIL_SERVER is set, otherwise the outbox table only.
+    # E-mail: SMTP when MAIL_SERVER is set; otherwise the outbox page only, with secret links removed.
     MAIL_SERVER = os.environ.get("MAIL_SERVER")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", 587))
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
     MAIL_USE_TLS = _env_bool("MAIL_USE_TLS", True)
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "PoliTO for Society <noreply@polito.it>")
-
-    # Public address used in e-mails sent outside a request (CLI, jobs).
-    SERVER_NAME = os.environ.get("SERVER_NAME")
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
 
 
 class DevelopmentConfig(Config):
     """A developer's machine: SQLite in instance/, a generated secret key kept in instance/."""
 
+    ENVIRONMENT = "development"
     DEBUG = False
 
     def __init__(self) -> None:
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or _development_secret_key()
+        # Every link in every e-mail starts with this address; the request's Host header never enters a link.
+        local_address = f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"
+        self.PUBLIC_URL = _public_url(os.environ.get("PUBLIC_URL") or local_address)
+        self.TRUSTED_HOSTS = _trusted_hosts(self.PUBLIC_URL, local=True)
         INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
         self.SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'matchmaker.db'}")
 
@@ -117,11 +156,12 @@ class TestingConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105
     MAIL_SERVER = None
-    SERVER_NAME = None
+    PUBLIC_URL = "http://localhost"
+    TRUSTED_HOSTS = ["localhost", "127.0.0.1"]
 
 
 class ProductionConfig(Config):
-    """A real deployment: refuses to start without SECRET_KEY and a database URL."""
+    """A real deployment: refuses to start without SECRET_KEY and PUBLIC_URL."""
 
     ENVIRONMENT = "production"
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
@@ -139,6 +179,12 @@ class ProductionConfig(Config):
         if not os.environ.get("DATABASE_URL", "").strip():
             raise RuntimeError("DATABASE_URL must be set in production (MATCHMAKER_ENV=production), "
                                "for example postgresql://user:password@host/matchmaker.")
+        public_url = os.environ.get("PUBLIC_URL")
+        if not public_url:
+            raise RuntimeError("PUBLIC_URL must be set in production (MATCHMAKER_ENV=production): "
+                               "the address people open, such as https://matchmaker.example.org.")
+        self.PUBLIC_URL = _public_url(public_url)
+        self.TRUSTED_HOSTS = _trusted_hosts(self.PUBLIC_URL, local=False)
         self.SQLALCHEMY_DATABASE_URI = _database_url("")
 
 

@@ -23,6 +23,7 @@ def create_app(config_name: str | None = None, **overrides) -> "Flask":
     app.config.from_object(load_config(config_name))
     app.config.update(overrides)
 
+    register_proxies(app)
     register_extensions(app)
     register_blueprints(app)
     register_request_hooks(app)
@@ -32,9 +33,23 @@ def create_app(config_name: str | None = None, **overrides) -> "Flask":
     return app
 
 
+def register_proxies(app: "Flask") -> None:
+    """Believe X-Forwarded-For/-Proto only from the TRUSTED_PROXIES nearest hops; with none, nobody can forge them.
+
+    X-Forwarded-Host is never believed: links are built from PUBLIC_URL, and the Host header is checked
+    against TRUSTED_HOSTS.
+    """
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    proxies = app.config.get("TRUSTED_PROXIES", 0)
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0, x_port=0, x_prefix=0)
+
+
 def register_extensions(app: "Flask") -> None:
     from matchmaker import models  # noqa: F401  (every model known to SQLAlchemy and Alembic)
     from matchmaker.auth.login import configure_login
+    from matchmaker.auth.throttle import init_attempt_budgets
     from matchmaker.extensions import babel, bootstrap, csrf, db, limiter, migrate
     from matchmaker.i18n import select_locale
 
@@ -44,6 +59,7 @@ def register_extensions(app: "Flask") -> None:
     babel.init_app(app, locale_selector=select_locale)
     bootstrap.init_app(app)
     limiter.init_app(app)
+    init_attempt_budgets(app)
     configure_login(app)
 
 

@@ -1,4 +1,4 @@
-"""Flask commands for operators: create users, load the demo data."""
+"""Flask commands for operators: create users, load the demo data, and (in development) print e-mail links."""
 import secrets
 
 import click
@@ -16,6 +16,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(reindex_command)
     app.cli.add_command(match_eval_command)
+    app.cli.add_command(dev_link_command)
 
 
 def _fail(message: str) -> None:
@@ -64,6 +65,27 @@ def create_user_command(email, password, name, role_name, organisation_name, org
             _fail(f"{error.message} {details}".strip())
         db.session.commit()
     click.echo(user.id)
+
+
+@click.command("dev-link")
+@click.argument("email")
+@click.option("--reset", is_flag=True, help="Print a link to choose a new password instead.")
+def dev_link_command(email, reset):
+    """Development only: print a fresh confirmation (or, with --reset, password) link for EMAIL.
+
+    Without a mail server, e-mails stay in the outbox without their links; this is how a developer opens them.
+    """
+    from matchmaker.auth import services
+
+    if current_app.config.get("ENVIRONMENT") == "production":
+        _fail("dev-link is for development only: in production, links go to their owner by e-mail.")
+    user = services.user_by_email(email)
+    if user is None:
+        _fail(f"No account has the address {services.normalise_email(email)}.")
+    if not reset and user.email_verified:
+        _fail(f"{user.email} is confirmed already; add --reset for a link to choose a new password.")
+    with force_locale("en"):
+        click.echo(services.reset_link(user) if reset else services.verification_link(user))
 
 
 @click.command("seed-demo")

@@ -2,6 +2,7 @@
 import logging
 
 from flask import Flask, jsonify, render_template, request
+from flask.globals import request_ctx
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -43,6 +44,16 @@ class Conflict(DomainError):
     status, code = 409, "conflict"
 
 
+class TooManyAttempts(DomainError):
+    """A budget of attempts is used up; `retry_after` says in how many seconds the next one is allowed."""
+
+    status, code = 429, "too_many_requests"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 def wants_json() -> bool:
     """API calls, and clients that prefer JSON to HTML, get JSON errors."""
     if request.path.startswith("/api/"):
@@ -51,9 +62,17 @@ def wants_json() -> bool:
     return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
 
 
+def host_is_unusable() -> bool:
+    """True when the Host header was refused (not in TRUSTED_HOSTS, or malformed): no URL can be built for it."""
+    return request_ctx.url_adapter is None
+
+
 def error_response(status: int, code: str, message: str, fields: dict | None = None):
     if wants_json():
         return jsonify({"error": {"code": code, "message": message, "fields": fields or {}}}), status
+    if host_is_unusable():
+        # The usual page builds links from the request's host, which is what was refused: a page without any.
+        return render_template("errors/bad_host.html", status=status, message=message), status
     return render_template("errors/error.html", status=status, message=message), status
 
 
@@ -85,9 +104,21 @@ def register_error_handlers(app: Flask) -> None:
                     "Reload the page and send it again.")
         return error_response(400, "csrf_failed", message)
 
+    @app.errorhandler(TooManyAttempts)
+    def handle_too_many_attempts(error: TooManyAttempts):
+        db.session.rollback()
+        response, status = error_response(error.status, error.code, error.message)
+        response = app.make_response((response, status))
+        response.headers["Retry-After"] = str(error.retry_after)
+        return response
+
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException):
         db.session.rollback()
+        if host_is_unusable():
+            message = _("This address is not served here. Check the address you typed, or open the site's "
+                        "home page from a link you trust.")
+            return error_response(400, "bad_host", message)
         code, message = _http_messages().get(error.code or 500, ("error", error.description or ""))
         return error_response(error.code or 500, code, message)
 

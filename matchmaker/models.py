@@ -1,6 +1,6 @@
 """Imports every model so that Alembic and the test fixtures see the whole schema."""
 from matchmaker.academics.models import AcademicProfile, AcademicRole, Publication
-from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole
+from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole, UserSession
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.matching.models import Dismissal, Match, MatchingRun, MatchTarget
 from matchmaker.notifications.models import OutboxMessage
@@ -12,5 +12,5 @@ __all__ = [
     "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "Department", "Dismissal",
     "HelpKind", "Language", "Match", "MatchTarget", "MatchingRun", "Membership", "MembershipStatus", "Offer",
     "OfferStatus", "Organisation", "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Publication", "Role",
-    "SDG", "Scale", "User", "UserRole", "Visibility",
+    "SDG", "Scale", "User", "UserRole", "UserSession", "Visibility",
 ]

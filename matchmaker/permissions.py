@@ -5,6 +5,7 @@ The list pages ask the same rules as SQL filters (`visible_*`), kept beside the 
 from collections.abc import Callable
 
 import sqlalchemy as sa
+from flask import current_app
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -81,7 +82,14 @@ def _review_membership(user, _membership) -> bool:
 
 @rule("outbox.view")
 def _view_outbox(user, _obj) -> bool:
-    return user.is_coordinator
+    """The outbox page exists only while no mail server is configured."""
+    return user.is_coordinator and not current_app.config.get("MAIL_SERVER")
+
+
+@rule("token.create")
+def _create_token(user, _obj) -> bool:
+    """A token acts for its owner without a password: only for an address shown to be theirs."""
+    return user.email_verified
 
 
 @rule("token.revoke")

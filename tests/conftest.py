@@ -13,6 +13,7 @@ from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.reference.services import seed_reference_data
 from tests import factories
+from tests.mailbox import Mailbox
 
 REFERENCE_TABLES = {"departments", "sdgs"}
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -140,3 +141,20 @@ def login(client):
         return response
     return sign_in
 
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    mailbox = Mailbox()
+    mailbox.controller.start()
+    yield mailbox
+    mailbox.controller.stop()
+
+
+@pytest.fixture
+def mailbox(app, smtp_server):
+    """The app sends e-mail by SMTP to a real server in this process; read what it received from here."""
+    smtp_server.clear()
+    app.config.update(smtp_server.settings)
+    yield smtp_server
+    smtp_server.clear()

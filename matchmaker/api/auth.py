@@ -1,9 +1,10 @@
 """Who is calling the API: a bearer token (exempt from CSRF) or the browser session (not exempt)."""
 from flask import current_app, g, request
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from matchmaker.auth.services import user_for_api_token
+from matchmaker.auth.services import TokenExpired, user_for_api_token
 from matchmaker.errors import NotAuthenticated
 from matchmaker.extensions import csrf, db
 
@@ -16,7 +17,11 @@ def authenticate_api_request() -> None:
     header = request.headers.get("Authorization", "")
     if header:
         scheme, _sep, raw_token = header.partition(" ")
-        user = user_for_api_token(raw_token.strip()) if scheme.lower() == "bearer" else None
+        try:
+            user = user_for_api_token(raw_token.strip()) if scheme.lower() == "bearer" else None
+        except TokenExpired as expired:
+            raise NotAuthenticated(_("This access token expired on %(date)s. Create a new one on your account page.",
+                                     date=format_date(expired.expires_at))) from None
         if user is None:
             raise NotAuthenticated(_("The access token is missing, wrong or revoked."))
         g.api_user = user

@@ -6,12 +6,12 @@ ERROR = {"$ref": "#/components/schemas/Error"}
 def _error_responses(*statuses: int) -> dict:
     descriptions = {
         400: "The body is not a JSON object, or a cookie-authenticated write lacks its CSRF token.",
-        401: "No valid personal access token.",
-        403: "The caller may not do this.",
+        401: "No valid personal access token (missing, wrong, revoked or expired: `message` says which).",
+        403: "The caller may not do this (for a token: the e-mail address is not confirmed yet).",
         404: "No such object.",
         409: "The object has already changed to this state.",
-        422: "A field is missing or wrong; `fields` names each one.",
-        429: "Too many failed attempts; wait a minute.",
+        422: "A field is missing or wrong; `fields` names each one (for a token: or the person has too many).",
+        429: "Too many failed attempts; wait as many seconds as `Retry-After` says.",
     }
     return {
         str(status): {"description": descriptions[status], "content": {"application/json": {"schema": ERROR}}}
@@ -213,15 +213,25 @@ def openapi_document() -> dict:
                 }}},
             "/tokens": {"post": {
                 "summary": "Exchange an e-mail and password for a personal access token.",
+                "description": "Failed attempts share one budget with the sign-in form, per client address and "
+                               "per account; past it the answer is 429 with `Retry-After`. Only people who "
+                               "confirmed their e-mail address get a token, and each person holds a limited "
+                               "number of active tokens.",
                 "requestBody": {"required": True, "content": _json({
                     "type": "object", "required": ["email", "password"],
                     "properties": {"email": {"type": "string"}, "password": {"type": "string"},
-                                   "name": {"type": "string", "description": "A label for the token."}}})},
+                                   "name": {"type": "string", "description": "A label for the token."},
+                                   "days": {"type": "integer", "minimum": 1, "maximum": 365,
+                                            "description": "How many days the token works; the platform's "
+                                                           "default (90 unless configured) when left out."}}})},
                 "responses": {
                     "201": {"description": "The token, shown this once.", "content": _json({
-                        "type": "object", "properties": {"token": {"type": "string"}, "id": {"type": "integer"},
-                                                         "name": {"type": "string"}}})},
-                    **_error_responses(400, 401, 422, 429),
+                        "type": "object", "properties": {
+                            "token": {"type": "string"}, "id": {"type": "integer"}, "name": {"type": "string"},
+                            "created_at": {"type": "string", "format": "date-time"},
+                            "expires_at": {"type": "string", "format": "date-time", "nullable": True,
+                                           "description": "When it stops working; null: never."}}})},
+                    **_error_responses(400, 401, 403, 422, 429),
                 }}},
             "/me": {"get": {
                 "summary": "The calling user, with roles and organisations.",

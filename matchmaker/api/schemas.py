@@ -67,6 +67,12 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def token_json(token) -> dict:
+    """A personal access token's description; never its value, which only its creation answer carries once."""
+    return {"id": token.id, "name": token.name, "created_at": _iso(token.created_at),
+            "expires_at": _iso(token.expires_at)}
+
+
 def challenge_json(challenge) -> dict:
     return {
         "id": challenge.id,

@@ -1,6 +1,6 @@
 """The /api/v1 endpoints. Each loads, checks permission, calls one service and answers JSON."""
 import sqlalchemy as sa
-from flask import Blueprint, current_app, g, jsonify
+from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 
 from matchmaker.api.auth import authenticate_api_request, require_api_user
@@ -12,14 +12,15 @@ from matchmaker.api.schemas import (
     organisation_json,
     require_strings,
     sdg_json,
+    token_json,
     user_json,
 )
 from matchmaker.auth import services as auth_services
-from matchmaker.errors import NotAuthenticated, NotFound, ValidationFailed
-from matchmaker.extensions import csrf, db, limiter
+from matchmaker.errors import Forbidden, NotAuthenticated, NotFound, ValidationFailed
+from matchmaker.extensions import csrf, db
 from matchmaker.orgs import services as org_services
 from matchmaker.orgs.models import Organisation, OrganisationStatus
-from matchmaker.permissions import require
+from matchmaker.permissions import can, require
 from matchmaker.reference.services import list_departments, list_sdgs
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -39,22 +40,20 @@ def health():
     return jsonify({"status": "ok", "database": "ok"})
 
 
-def _token_attempt_failed(response) -> bool:
-    return response.status_code == 401 or bool(g.get("login_failed"))
-
-
 @blueprint.post("/tokens")
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], deduct_when=_token_attempt_failed, scope="login")
 def create_token():
     body = json_body()
     fields = require_strings(body, "email", "password")
-    user = auth_services.authenticate(fields["email"], fields["password"])
+    # The same budgets as the sign-in form: guessing here or there uses up one count.
+    user = auth_services.authenticate(fields["email"], fields["password"], request.remote_addr)
     if user is None:
         raise NotAuthenticated(_("The e-mail or the password is not right."))
+    if not can(user, "token.create"):
+        raise Forbidden(_("Confirm your e-mail address before creating an API token: open the link we sent you."))
     name = body.get("name") if isinstance(body.get("name"), str) else "API"
-    token, raw = auth_services.create_api_token(user, name)
+    token, raw = auth_services.create_api_token(user, name, body.get("days"))
     db.session.commit()
-    return jsonify({"token": raw, "id": token.id, "name": token.name}), 201
+    return jsonify(token_json(token) | {"token": raw}), 201
 
 
 @blueprint.get("/me")

@@ -1,12 +1,12 @@
-"""Forms for signing in, registering, resetting a password and creating API tokens."""
+"""Forms for signing in, registering, resetting or changing a password and creating API tokens."""
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional
 
-from matchmaker.auth.services import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
+from matchmaker.auth.services import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, TOKEN_MAX_DAYS
 from matchmaker.labels import choices_for
 from matchmaker.orgs.models import OrganisationKind
 from matchmaker.orgs.services import CITY_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, WEBSITE_MAX_LENGTH
@@ -97,10 +97,26 @@ class ResetPasswordForm(FlaskForm):
     confirm = _confirm_field()
 
 
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(_l("Current password"), validators=[
+        DataRequired(_l("Enter your current password."))], render_kw={"autocomplete": "current-password"})
+    password = _new_password_field(_l("New password"))
+    confirm = _confirm_field()
+
+
 class ApiTokenForm(FlaskForm):
     name = StringField(_l("Token name"), validators=[
         DataRequired(_l("Give the token a name, such as the tool that will use it.")),
         Length(max=80, message=_l("Use at most %(max)d characters."))])
+    days = IntegerField(_l("Valid for (days)"), validators=[
+        Optional(), NumberRange(min=1, max=TOKEN_MAX_DAYS,
+                                message=_l("Choose a whole number of days between %(min)s and %(max)s."))],
+        render_kw={"inputmode": "numeric", "min": 1, "max": TOKEN_MAX_DAYS})
+
+    def __init__(self, *args, default_days: int = 0, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.days.description = (_l("Leave empty for %(n)d days.", n=default_days) if default_days
+                                 else _l("Leave empty for a token that never expires."))
 
 
 class EmptyForm(FlaskForm):

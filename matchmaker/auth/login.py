@@ -2,11 +2,11 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
-from matchmaker.extensions import db, login_manager
+from matchmaker.extensions import login_manager
 
 
 def configure_login(app: Flask) -> None:
-    from matchmaker.auth.models import User
+    from matchmaker.auth.services import user_for_session
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -15,7 +15,6 @@ def configure_login(app: Flask) -> None:
     login_manager.session_protection = "strong"
 
     @login_manager.user_loader
-    def load_user(user_id: str):
-        if not user_id.isdigit():
-            return None
-        return db.session.get(User, int(user_id))
+    def load_user(session_id: str):
+        # The id names a server-side session, not only the user: a session ended on the server stays ended.
+        return user_for_session(session_id)

@@ -1,4 +1,4 @@
-"""Users, their roles and their personal access tokens."""
+"""Users, their roles, their signed-in sessions and their personal access tokens."""
 import enum
 from datetime import datetime
 
@@ -49,6 +49,10 @@ class User(UserMixin, db.Model):
         back_populates="user", cascade="all, delete-orphan", uselist=False
     )
     api_tokens: Mapped[list["ApiToken"]] = relationship(back_populates="user", cascade="all, delete-orphan")
+    sessions: Mapped[list["UserSession"]] = relationship(back_populates="user", cascade="all, delete-orphan")
+
+    # The session this object was loaded for (set at sign-in and by the user loader; never stored on the row).
+    session_key = None
 
     @property
     def roles(self) -> set[Role]:
@@ -70,6 +74,13 @@ class User(UserMixin, db.Model):
     def email_verified(self) -> bool:
         return self.email_verified_at is not None
 
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session and the remember-me cookie: the user and one server-side session.
+
+        Deleting that session's row (signing out, changing the password) makes both cookies worthless, even copied.
+        """
+        return f"{self.id}:{self.session_key}"
+
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email}>"
 
@@ -85,6 +96,20 @@ class UserRole(db.Model):
     user: Mapped[User] = relationship(back_populates="role_rows")
 
 
+class UserSession(db.Model):
+    """One signed-in browser. Only the digest of its random key is stored; the key travels in the signed cookies."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    key_digest: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    remember: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    user: Mapped[User] = relationship(back_populates="sessions")
+
+
 class ApiToken(db.Model):
     """A personal access token for the JSON API. Only its SHA-256 digest is stored."""
 
@@ -97,9 +122,14 @@ class ApiToken(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # None: never expires
 
     user: Mapped[User] = relationship(back_populates="api_tokens")
 
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= utcnow()

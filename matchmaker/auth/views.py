@@ -1,5 +1,6 @@
 """Pages for signing in and out, registering, confirming e-mail, resetting passwords and the account."""
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from wtforms.fields.choices import SelectChoice
@@ -8,6 +9,7 @@ from matchmaker.auth import services, tokens
 from matchmaker.auth.forms import (
     AcademicRegistrationForm,
     ApiTokenForm,
+    ChangePasswordForm,
     EmptyForm,
     ForgotPasswordForm,
     LoginForm,
@@ -15,12 +17,12 @@ from matchmaker.auth.forms import (
     ResetPasswordForm,
 )
 from matchmaker.auth.models import ApiToken, Language
-from matchmaker.errors import NotFound, ValidationFailed
+from matchmaker.errors import Forbidden, NotFound, TooManyAttempts, ValidationFailed
 from matchmaker.extensions import db, limiter
 from matchmaker.forms import show_service_errors
 from matchmaker.i18n import remember_language
 from matchmaker.orgs.services import organisation_names
-from matchmaker.permissions import require
+from matchmaker.permissions import can, require
 from matchmaker.reference.services import list_departments
 from matchmaker.security import is_safe_redirect
 from matchmaker.templating import current_language
@@ -28,39 +30,34 @@ from matchmaker.templating import current_language
 blueprint = Blueprint("auth", __name__)
 
 
-def _login_failed(_response) -> bool:
-    """Only failed attempts count towards the sign-in limit."""
-    return bool(g.get("login_failed"))
-
-
-def login_rate_limit() -> str:
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
 @blueprint.route("/login", methods=["GET", "POST"])
-@limiter.limit(login_rate_limit, methods=["POST"], deduct_when=_login_failed, scope="login")
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = services.authenticate(form.email.data, form.password.data)
+        try:
+            user = services.authenticate(form.email.data, form.password.data, request.remote_addr)
+        except TooManyAttempts as error:
+            form.password.errors = [error.message]
+            return render_template("auth/login.html", form=form), 429, {"Retry-After": str(error.retry_after)}
         if user is not None:
+            services.start_session(user, remember=form.remember.data)
             login_user(user, remember=form.remember.data)
             remember_language(user.preferred_language.value)
             db.session.commit()
             flash(_("Welcome back, %(name)s.", name=user.name), "success")
             target = request.args.get("next")
             return redirect(target if is_safe_redirect(target) else url_for("main.home"))
-        g.login_failed = True
         form.password.errors = [_("The e-mail or the password is not right. Check them and try again.")]
-    elif request.method == "POST":
-        g.login_failed = True
     return render_template("auth/login.html", form=form)
 
 
 @blueprint.route("/logout", methods=["POST"])
 def logout():
+    if current_user.is_authenticated:
+        services.end_session(current_user)
+        db.session.commit()
     logout_user()
     flash(_("You have signed out."), "info")
     return redirect(url_for("main.home"))
@@ -76,7 +73,8 @@ def register_organisation():
     form = OrganisationRegistrationForm()
     if form.validate_on_submit():
         try:
-            user = services.register_organisation_member(
+            services.sign_up(
+                services.register_organisation_member,
                 email=form.email.data, password=form.password.data, name=form.name.data,
                 language=Language(form.language.data), organisation_name=form.organisation_name.data,
                 kind=form.kind.data or None, city=form.city.data, website=form.website.data,
@@ -84,7 +82,7 @@ def register_organisation():
         except ValidationFailed as error:
             show_service_errors(form, error)
         else:
-            return _welcome(user)
+            return _check_your_inbox(form.email.data, form.language.data)
     return render_template("auth/register_organisation.html", form=form,
                            known_organisations=organisation_names())
 
@@ -95,25 +93,26 @@ def register_academic():
     form.department.choices = _department_choices()
     if form.validate_on_submit():
         try:
-            user = services.register_academic(
+            services.sign_up(
+                services.register_academic,
                 email=form.email.data, password=form.password.data, name=form.name.data,
                 language=Language(form.language.data), department_code=form.department.data)
         except ValidationFailed as error:
             show_service_errors(form, error)
         else:
-            return _welcome(user)
+            return _check_your_inbox(form.email.data, form.language.data)
     return render_template("auth/register_academic.html", form=form,
                            academic_domains=", ".join("@" + d for d in current_app.config["ACADEMIC_EMAIL_DOMAINS"]))
 
 
-def _welcome(user):
-    services.send_verification_email(user)
+def _check_your_inbox(email: str, language: str):
+    """The one answer to a registration, whether the address was new or already had an account."""
     db.session.commit()
-    login_user(user)
-    remember_language(user.preferred_language.value)
-    flash(_("Welcome, %(name)s! We sent a link to %(email)s to confirm your address.",
-            name=user.name, email=user.email), "success")
-    return redirect(url_for("auth.account"))
+    remember_language(language)  # the language just chosen, for this answer and the pages that follow
+    with force_locale(language):
+        flash(_("If %(email)s can be used, we sent it a link to confirm the address. Open the link, then sign in "
+                "with the password you chose.", email=services.normalise_email(email)), "success")
+    return redirect(url_for("auth.login"))
 
 
 def _department_choices() -> list[tuple[str, str]]:
@@ -143,9 +142,13 @@ def verify_email(token: str):
 @login_required
 def resend_verification():
     if not current_user.email_verified:
-        services.send_verification_email(current_user)
-        db.session.commit()
-        flash(_("We sent a new confirmation link to %(email)s.", email=current_user.email), "info")
+        try:
+            services.resend_verification_email(current_user)
+        except TooManyAttempts as error:
+            flash(error.message, "warning")
+        else:
+            db.session.commit()
+            flash(_("We sent a new confirmation link to %(email)s.", email=current_user.email), "info")
     return redirect(url_for("auth.account"))
 
 
@@ -181,7 +184,8 @@ def reset_password(token: str):
         else:
             db.session.commit()
             logout_user()
-            flash(_("Your password has been changed. Sign in with the new one."), "success")
+            flash(_("Your password has been changed, and every device signed in to your account has been "
+                    "signed out. Sign in with the new password."), "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/reset_password.html", form=form)
 
@@ -189,25 +193,63 @@ def reset_password(token: str):
 @blueprint.route("/account")
 @login_required
 def account():
-    return _render_account(ApiTokenForm())
+    return _render_account()
+
+
+@blueprint.route("/account/password", methods=["POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, form.current_password.data, form.password.data,
+                                     request.remote_addr)
+        except ValidationFailed as error:
+            show_service_errors(form, error)
+        except TooManyAttempts as error:
+            form.current_password.errors = [error.message]
+            return _render_account(password_form=form), 429, {"Retry-After": str(error.retry_after)}
+        else:
+            db.session.commit()
+            flash(_("Your password has been changed. Every other device has been signed out and your API tokens "
+                    "have been revoked."), "success")
+            return redirect(url_for("auth.account"))
+    return _render_account(password_form=form), 422
+
+
+def _require_token_creation(user) -> None:
+    if not can(user, "token.create"):
+        raise Forbidden(_("Confirm your e-mail address before creating an API token: open the link we sent you, "
+                          "or ask for a new one on your account page."))
 
 
 @blueprint.route("/account/tokens", methods=["POST"])
 @login_required
 def create_token():
-    form = ApiTokenForm()
+    _require_token_creation(current_user)
+    form = _token_form()
     if not form.validate_on_submit():
-        return _render_account(form), 422
-    _token, raw_token = services.create_api_token(current_user, form.name.data)
+        return _render_account(token_form=form), 422
+    try:
+        _token, raw_token = services.create_api_token(current_user, form.name.data, form.days.data)
+    except ValidationFailed as error:
+        show_service_errors(form, error)
+        return _render_account(token_form=form), 422
     db.session.commit()
     flash(_("Your new token is shown below once: copy it now."), "success")
-    return _render_account(ApiTokenForm(formdata=None), new_token=raw_token)
+    return _render_account(new_token=raw_token)
 
 
-def _render_account(token_form: ApiTokenForm, new_token: str | None = None):
+def _token_form(**kwargs) -> ApiTokenForm:
+    return ApiTokenForm(default_days=current_app.config["API_TOKEN_DAYS"], **kwargs)
+
+
+def _render_account(token_form: ApiTokenForm | None = None, password_form: ChangePasswordForm | None = None,
+                    new_token: str | None = None):
     return render_template(
-        "auth/account.html", token_form=token_form, revoke_form=EmptyForm(), new_token=new_token,
-        tokens=services.active_api_tokens(current_user), memberships=current_user.memberships)
+        "auth/account.html", token_form=token_form or _token_form(formdata=None),
+        password_form=password_form or ChangePasswordForm(formdata=None), revoke_form=EmptyForm(),
+        new_token=new_token, tokens=services.active_api_tokens(current_user), memberships=current_user.memberships)
 
 
 @blueprint.route("/account/tokens/<int:token_id>/revoke", methods=["POST"])

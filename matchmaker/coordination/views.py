@@ -7,7 +7,7 @@ from matchmaker.auth.forms import ReasonForm
 from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.forms import show_service_errors
-from matchmaker.notifications.services import latest_outbox_messages
+from matchmaker.notifications.services import latest_outbox_messages, smtp_configured
 from matchmaker.orgs import services as org_services
 from matchmaker.orgs.models import Membership, Organisation, OrganisationStatus
 from matchmaker.permissions import require
@@ -91,5 +91,7 @@ def decide_membership(organisation_id: int, user_id: int, decision: str):
 @blueprint.route("/outbox")
 @login_required
 def outbox():
+    if smtp_configured():  # e-mail really leaves the platform: there is no outbox to read
+        raise NotFound(_("We could not find this page. It may have been moved or removed."))
     require("outbox.view")
     return render_template("coordination/outbox.html", messages=latest_outbox_messages())

@@ -1,1 +1,1 @@
-"""Messages to people: e-mail through SMTP when configured, always recorded in the outbox."""
+"""Messages to people: e-mail through SMTP when configured, always recorded in the outbox without secret links."""

@@ -1,4 +1,4 @@
-"""The outbox: every e-mail the platform has sent or would have sent."""
+"""The outbox: every e-mail the platform has sent or would have sent, with its secret links removed."""
 from datetime import datetime
 
 import sqlalchemy as sa

@@ -1,11 +1,13 @@
-"""Sending e-mail: always recorded in the outbox, and handed to SMTP when a server is configured."""
+"""Sending e-mail: handed to SMTP when a server is configured, and recorded in the outbox without its secret links."""
 import logging
 import smtplib
+from collections.abc import Iterable
 from email.message import EmailMessage
 
 import sqlalchemy as sa
 from flask import current_app, render_template
 from flask_babel import force_locale
+from flask_babel import gettext as _
 
 from matchmaker.extensions import db
 from matchmaker.notifications.models import OutboxMessage
@@ -14,38 +16,64 @@ from matchmaker.types import utcnow
 log = logging.getLogger(__name__)
 
 
-def send_email(recipient: str, subject: str, body: str) -> OutboxMessage:
-    """Record an e-mail in the outbox and deliver it by SMTP when MAIL_SERVER is set. Flushes."""
-    message = OutboxMessage(recipient=recipient, subject=subject, body=body)
+def smtp_configured() -> bool:
+    """With a mail server, e-mail leaves the platform; without one, the outbox page is the only place to read it."""
+    return bool(current_app.config.get("MAIL_SERVER"))
+
+
+def redact(text: str, secrets: Iterable[str], marker: str) -> str:
+    """`text` with every secret in it replaced by `marker`."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, marker)
+    return text
+
+
+def send_email(recipient: str, subject: str, body: str, secrets: Iterable[str] = (),
+               secret_marker: str | None = None) -> OutboxMessage:
+    """Deliver an e-mail by SMTP when MAIL_SERVER is set and record it in the outbox. Flushes.
+
+    Only SMTP receives `body` as it is. The outbox copy, the delivery error and the log have every one of
+    `secrets` (a link that signs somebody in or proves their address) replaced by `secret_marker`: whoever
+    reads them (a coordinator, an operator) must not be able to act as the recipient.
+    """
+    secrets = [secret for secret in secrets if secret]
+    marker = secret_marker or _("[link removed: sent only to the recipient]")
+    message = OutboxMessage(recipient=recipient, subject=subject, body=redact(body, secrets, marker))
     db.session.add(message)
-    if current_app.config.get("MAIL_SERVER"):
+    if smtp_configured():
         try:
-            _deliver_by_smtp(message)
+            _deliver_by_smtp(recipient, subject, body)
             message.delivered_at = utcnow()
         except (OSError, smtplib.SMTPException) as error:
-            # The message stays in the outbox with the reason, for a coordinator to see.
-            log.warning("SMTP delivery to %s failed: %s", recipient, error)
-            message.delivery_error = str(error)
+            # A refusing server may quote the message back: the reason is kept and logged without the secrets.
+            reason = redact(str(error), secrets, marker)
+            log.warning("SMTP delivery to %s failed: %s", recipient, reason)
+            message.delivery_error = reason
     db.session.flush()
     return message
 
 
-def send_templated_email(user, template: str, subject: str, **context) -> OutboxMessage:
-    """Render templates/emails/<template>.txt in the user's language and send it to them."""
+def send_templated_email(user, template: str, subject: str, secrets: Iterable[str] = (), **context) -> OutboxMessage:
+    """Render templates/emails/<template>.txt in the user's language and send it to them.
+
+    `secrets` are values in the body (links with a token) that only the recipient may read.
+    """
     with force_locale(user.preferred_language.value):
         body = render_template(f"emails/{template}.txt", user=user, **context)
         # `subject` is a lazy string: resolving it here puts it in the recipient's language.
         subject_text = str(subject)
-    return send_email(user.email, subject_text, body)
+        marker = _("[link removed: sent only to the recipient]")
+    return send_email(user.email, subject_text, body, secrets=secrets, secret_marker=marker)
 
 
-def _deliver_by_smtp(message: OutboxMessage) -> None:
+def _deliver_by_smtp(recipient: str, subject: str, body: str) -> None:
     config = current_app.config
     email = EmailMessage()
     email["From"] = config["MAIL_DEFAULT_SENDER"]
-    email["To"] = message.recipient
-    email["Subject"] = message.subject
-    email.set_content(message.body)
+    email["To"] = recipient
+    email["Subject"] = subject
+    email.set_content(body)
     with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
         if config.get("MAIL_USE_TLS"):
             smtp.starttls()

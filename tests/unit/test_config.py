@@ -17,6 +17,7 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
 def test_production_uses_the_secret_key_it_is_given(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "a-long-secret-from-the-environment")
     monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
+    monkeypatch.setenv("PUBLIC_URL", "https://matchmaker.example.org")
     assert config.load_config("production").SECRET_KEY == "a-long-secret-from-the-environment"
 
 
@@ -40,6 +41,7 @@ def test_development_still_falls_back_to_its_sqlite_file(monkeypatch):
 def test_production_sends_hsts_for_a_year_and_development_and_tests_do_not(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
+    monkeypatch.setenv("PUBLIC_URL", "https://matchmaker.example.org")
     assert config.load_config("production").HSTS_SECONDS == 31536000
     assert config.load_config("development").HSTS_SECONDS == 0
     assert config.load_config("testing").HSTS_SECONDS == 0
@@ -54,7 +56,54 @@ def test_requests_are_limited_to_four_mebibytes_unless_configured(monkeypatch):
         assert reloaded.load_config("development").MAX_CONTENT_LENGTH == 1_000_000
         monkeypatch.setenv("SECRET_KEY", "x" * 40)
         monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
+        monkeypatch.setenv("PUBLIC_URL", "https://matchmaker.example.org")
         assert reloaded.load_config("production").HSTS_SECONDS == 600
+    finally:
+        monkeypatch.undo()
+        importlib.reload(config)
+
+
+def test_production_refuses_to_start_without_its_public_address(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
+    monkeypatch.delenv("PUBLIC_URL", raising=False)
+    with pytest.raises(RuntimeError, match="PUBLIC_URL must be set in production"):
+        config.load_config("production")
+
+
+@pytest.mark.parametrize("address", ["matchmaker.example.org", "ftp://matchmaker.example.org", "https://",
+                                     "https://matchmaker.example.org/?next=x"])
+def test_a_public_address_that_is_not_a_web_address_is_a_clear_error(monkeypatch, address):
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
+    monkeypatch.setenv("PUBLIC_URL", address)
+    with pytest.raises(RuntimeError, match="PUBLIC_URL must look like"):
+        config.load_config("production")
+
+
+def test_production_trusts_only_the_host_of_its_public_address_unless_told_otherwise(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
+    monkeypatch.setenv("PUBLIC_URL", "https://Matchmaker.Example.org/")
+    monkeypatch.delenv("TRUSTED_HOSTS", raising=False)
+    settings = config.load_config("production")
+    assert settings.PUBLIC_URL == "https://Matchmaker.Example.org"
+    assert settings.TRUSTED_HOSTS == ["matchmaker.example.org"]
+
+    monkeypatch.setenv("TRUSTED_HOSTS", "matchmaker.example.org, .polito.it")
+    assert config.load_config("production").TRUSTED_HOSTS == ["matchmaker.example.org", ".polito.it"]
+
+
+def test_development_links_point_at_the_local_server_and_trust_this_machine(monkeypatch, tmp_path):
+    monkeypatch.setenv("MATCHMAKER_INSTANCE_DIR", str(tmp_path))
+    monkeypatch.setenv("PORT", "5055")
+    for name in ("PUBLIC_URL", "TRUSTED_HOSTS", "SECRET_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    reloaded = importlib.reload(config)
+    try:
+        settings = reloaded.load_config("development")
+        assert settings.PUBLIC_URL == "http://127.0.0.1:5055"
+        assert settings.TRUSTED_HOSTS == ["127.0.0.1", "localhost"]
     finally:
         monkeypatch.undo()
         importlib.reload(config)
@@ -63,6 +112,7 @@ def test_requests_are_limited_to_four_mebibytes_unless_configured(monkeypatch):
 def test_each_environment_knows_its_name(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
+    monkeypatch.setenv("PUBLIC_URL", "https://matchmaker.example.org")
     assert [config.load_config(name).ENVIRONMENT for name in ("development", "testing", "production")] == [
         "development", "testing", "production"]
 
@@ -90,6 +140,7 @@ def test_development_generates_a_secret_key_once_and_keeps_it(monkeypatch, tmp_p
 def test_database_url_selects_postgresql_with_the_psycopg_driver(monkeypatch, given, expected):
     monkeypatch.setenv("DATABASE_URL", given)
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("PUBLIC_URL", "https://matchmaker.example.org")
     assert config.load_config("production").SQLALCHEMY_DATABASE_URI == expected
 
 
