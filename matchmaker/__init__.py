@@ -24,6 +24,7 @@ def create_app(config_name: str | None = None, **overrides) -> "Flask":
     app.config.update(overrides)
 
     register_extensions(app)
+    register_input_guards(app)
     register_blueprints(app)
     register_request_hooks(app)
     register_template_helpers(app)
@@ -45,6 +46,13 @@ def register_extensions(app: "Flask") -> None:
     bootstrap.init_app(app)
     limiter.init_app(app)
     configure_login(app)
+
+
+def register_input_guards(app: "Flask") -> None:
+    # Before the blueprints: their routes take the bounded `int` converter when they are added.
+    from matchmaker.hostile_input import install_input_guards
+
+    install_input_guards(app)
 
 
 def register_blueprints(app: "Flask") -> None:
