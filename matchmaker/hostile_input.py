@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from flask import Flask, current_app, request
 from flask.json.provider import DefaultJSONProvider
 from flask_babel import gettext as _
+from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
 from matchmaker.errors import DomainError
@@ -31,9 +32,13 @@ class DatabaseIdConverter(IntegerConverter):
     """`<int:...>`: an id larger than the database's integer names nothing, so the address is a plain 404
     (PostgreSQL would refuse the query; SQLite overflows past 2**63)."""
 
-    def __init__(self, map, fixed_digits: int = 0, min: int | None = None, max: int | None = MAX_DATABASE_ID,
-                 signed: bool = False) -> None:  # werkzeug's parameter names, so `<int(min=1):...>` still works
-        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+    def to_python(self, value: str) -> int:
+        # NotFound rather than werkzeug's ValidationError: after a rule of another method matched the same path,
+        # a failed conversion becomes "405 method not allowed" (PATCH /challenges/2147483648 would be a 405).
+        # The length is checked first, as int() of thousands of digits raises.
+        if len(value.lstrip("-")) > len(str(MAX_DATABASE_ID)) or int(value) > MAX_DATABASE_ID:
+            raise NotFound()
+        return super().to_python(value)
 
 
 class StrictJSONProvider(DefaultJSONProvider):

@@ -84,6 +84,14 @@ def test_an_integration_asking_for_an_id_too_large_for_the_database_gets_a_json_
     assert assert_api_error(response, 404)["code"] == "not_found"
 
 
+@pytest.mark.parametrize("path", ["/api/v1/challenges/{}", "/api/v1/offers/{}"])
+def test_an_integration_patching_an_id_too_large_for_the_database_gets_404_not_method_not_allowed(
+        client, member_headers, path):
+    response = client.patch(path.format(2**31), json={"title": "New title"}, headers=member_headers)
+
+    assert assert_api_error(response, 404)["code"] == "not_found"
+
+
 def test_a_coordinator_deciding_on_an_organisation_id_too_large_gets_a_404_and_nothing_changes(
         client, coordinator_headers):
     response = client.post(f"/api/v1/organisations/{2**31}/verification", json={"status": "verified"},
