@@ -140,3 +140,17 @@ def login(client):
         return response
     return sign_in
 
+
+
+@pytest.fixture
+def rate_limits_off():
+    """App settings with the rate limits off, for a test that fails sign-ins on purpose many times.
+
+    Flask-Limiter keeps the last app's switch as the default of the next one: the shared limiter is put back as
+    it was, so the tests of the limits that come later still meet them.
+    """
+    from matchmaker.extensions import limiter
+
+    was_enabled = limiter.enabled
+    yield {"RATELIMIT_ENABLED": False}
+    limiter.enabled = was_enabled

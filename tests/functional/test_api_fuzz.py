@@ -33,9 +33,9 @@ CALLER_OF = {"POST /challenges": "member", "PATCH /challenges/{challenge_id}": "
 
 
 @pytest.fixture
-def app_settings():
+def app_settings(rate_limits_off):
     # Hundreds of failed sign-ins at POST /tokens: the login limit would answer 429 to the rest of the run.
-    return {"RATELIMIT_ENABLED": False}
+    return rate_limits_off
 
 
 @pytest.fixture

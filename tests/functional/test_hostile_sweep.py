@@ -47,9 +47,9 @@ HOSTILE_JSON = [
 
 
 @pytest.fixture
-def app_settings():
+def app_settings(rate_limits_off):
     # The sweep sends many failing sign-ins and resets: the limits would answer 429 before the code it sweeps.
-    return {"RATELIMIT_ENABLED": False}
+    return rate_limits_off
 
 
 @pytest.fixture
