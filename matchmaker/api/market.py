@@ -27,6 +27,7 @@ from matchmaker.offers import services as offer_services
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Organisation
 from matchmaker.permissions import active_organisation_ids, can, require
+from matchmaker.validation import database_id
 
 # Nested in the "api" blueprint, which authenticates every call and sets the /api/v1 prefix.
 blueprint = Blueprint("market", __name__)
@@ -77,6 +78,9 @@ def _organisation_for(user, organisation_id) -> Organisation:
             raise ValidationFailed(_("Some fields are missing or wrong."), {"organisation_id": [
                 _("You belong to several organisations: say which one with organisation_id.")]})
         organisation_id = next(iter(own))
+    if database_id(organisation_id) is None:
+        raise ValidationFailed(_("Some fields are missing or wrong."), {"organisation_id": [
+            _("Give the id of one of your organisations as a whole number, such as 12.")]})
     if organisation_id not in own:
         raise ValidationFailed(_("Some fields are missing or wrong."),
                                {"organisation_id": [_("You are not an active member of this organisation.")]})
