@@ -17,6 +17,7 @@ from matchmaker.auth import tokens
 from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole
 from matchmaker.errors import Conflict, ValidationFailed
 from matchmaker.extensions import db
+from matchmaker.matching import services as matching
 from matchmaker.notifications.services import send_templated_email
 from matchmaker.orgs import services as org_services
 from matchmaker.reference.services import department_by_code
@@ -136,8 +137,10 @@ def register_organisation_member(
 
 def register_academic(
     *, email: str, password: str, name: str, language: Language, department_code: str, verified: bool = False,
+    suggest_to_organisations: bool = True,
 ) -> User:
-    """An academic with an institutional address and a department. Flushes."""
+    """An academic with an institutional address and a department, suggested to organisations unless they
+    declined at registration. Flushes."""
     errors: dict[str, list[str]] = {}
     if not email_problem(email) and not is_academic_email(email):
         domains = ", ".join("@" + d for d in current_app.config["ACADEMIC_EMAIL_DOMAINS"])
@@ -151,7 +154,8 @@ def register_academic(
         raise ValidationFailed(error.message, {**error.fields, **errors}) from error
     if errors:
         raise ValidationFailed(_("Please correct the highlighted fields."), errors)
-    user.academic_profile = AcademicProfile(department=department)
+    user.academic_profile = AcademicProfile(department=department,
+                                            suggest_to_organisations=bool(suggest_to_organisations))
     db.session.flush()
     return user
 
@@ -195,9 +199,16 @@ def confirm_email(token: str) -> User:
     if user is None or user.email != payload.get("email"):
         raise tokens.InvalidLink()
     if user.email_verified_at is None:
-        user.email_verified_at = utcnow()
-        db.session.flush()
+        _mark_confirmed(user)
     return user
+
+
+def _mark_confirmed(user: User) -> None:
+    """The address is proven: from now on an academic takes part in matching (their texts join the index)."""
+    user.email_verified_at = utcnow()
+    db.session.flush()
+    if user.academic_profile is not None:
+        matching.academic_changed(user.id)
 
 
 def request_password_reset(email: str) -> None:
@@ -225,7 +236,7 @@ def reset_password(token: str, new_password: str) -> User:
     set_password(user, new_password)
     # Following the link proved the address is theirs.
     if user.email_verified_at is None:
-        user.email_verified_at = utcnow()
+        _mark_confirmed(user)
     return user
 
 
