@@ -17,7 +17,7 @@ from matchmaker.errors import Forbidden, NotAuthenticated
 from matchmaker.offers.models import Offer
 from matchmaker.orgs.models import Organisation, OrganisationStatus
 
-Rule = Callable[[object, object], bool]
+Rule = Callable[[object, object], "bool | Refusal"]
 _RULES: dict[str, Rule] = {}
 
 # A coordinator took these organisations out: their challenges leave every public place and cannot change.
@@ -58,12 +58,6 @@ def _answer(user, action: str, obj):
 def can(user, action: str, obj=None) -> bool:
     """True when `user` (possibly a visitor) may perform `action` (on `obj`). Unknown actions are an error."""
     return bool(_answer(user, action, obj))
-
-
-def why_not(user, action: str, obj=None) -> str | None:
-    """The reason a rule gave for refusing `action`, for the page to show; None when allowed or not explained."""
-    answer = _answer(user, action, obj)
-    return str(answer.reason) if isinstance(answer, Refusal) else None
 
 
 def require(action: str, obj=None, user=None) -> None:

@@ -121,6 +121,7 @@ def test_an_unconfirmed_member_writes_a_draft_and_is_told_publishing_waits_for_t
 
     assert refused.status_code == 403
     assert "Confirm your e-mail address first" in text_of(refused)
+    assert RESEND_BUTTON in refused.get_data(as_text=True)
 
 
 # --- a suspended or rejected organisation ---------------------------------------------------------------------
