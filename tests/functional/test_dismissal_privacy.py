@@ -29,10 +29,11 @@ def sign_in(client, login, user) -> None:
 
 
 def answer(client, url: str, challenge_id: int) -> tuple[int, str]:
-    """Status and page of a dismissal; the page names its own address (the language switch), so the id is
-    blanked out of it before two answers are compared."""
-    response = client.post(url.format(challenge_id), headers={"Accept-Language": "en"})
-    return response.status_code, response.get_data(as_text=True).replace(f"/{challenge_id}/", "/ID/")
+    """Status and page of a dismissal; the page names its own address (the language switch), so that address is
+    blanked out of it before two answers are compared (only the address: another id on the page may be equal)."""
+    address = url.format(challenge_id)
+    response = client.post(address, headers={"Accept-Language": "en"})
+    return response.status_code, response.get_data(as_text=True).replace(address, url.format("ID"))
 
 
 def dismissals() -> int:
