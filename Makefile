@@ -45,7 +45,7 @@ lint: install
 	$(BIN)/ruff check matchmaker tests config.py
 
 bench: install
-	$(BIN)/python -m matchmaker.matching.bench $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
