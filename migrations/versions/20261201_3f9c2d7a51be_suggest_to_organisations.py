@@ -1,7 +1,7 @@
 """Academics choose whether they are suggested to organisations (yes for every existing profile).
 
 Revision ID: 3f9c2d7a51be
-Revises: ef79474cda69
+Revises: 1d2838c19c3a
 Create Date: 2026-12-01 09:00:00.000000
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '3f9c2d7a51be'
-down_revision = 'ef79474cda69'
+down_revision = '1d2838c19c3a'
 branch_labels = None
 depends_on = None
 
