@@ -25,6 +25,7 @@ def create_app(config_name: str | None = None, **overrides) -> "Flask":
 
     register_proxies(app)
     register_extensions(app)
+    register_input_guards(app)
     register_blueprints(app)
     register_request_hooks(app)
     register_template_helpers(app)
@@ -61,6 +62,13 @@ def register_extensions(app: "Flask") -> None:
     limiter.init_app(app)
     init_attempt_budgets(app)
     configure_login(app)
+
+
+def register_input_guards(app: "Flask") -> None:
+    # Before the blueprints: their routes take the bounded `int` converter when they are added.
+    from matchmaker.hostile_input import install_input_guards
+
+    install_input_guards(app)
 
 
 def register_blueprints(app: "Flask") -> None:

@@ -197,6 +197,7 @@ def _new_profile(department_code: str, content: dict | None, sdgs: dict[int, SDG
         profile.capacity_per_semester = content["capacity_per_semester"]
         profile.available = content["available"]
         profile.directory_opt_in = content["directory_opt_in"]
+        profile.suggest_to_organisations = content.get("suggest_to_organisations", True)
         profile.sdgs = [sdgs[number] for number in content["sdgs"]]
     return profile
 

@@ -6,7 +6,7 @@ people in English.
 """
 
 # Academic profiles, by the e-mail of their owner (see ACADEMICS in matchmaker.demo).
-# publications: (title, year, venue, abstract)
+# publications: (title, year, venue, abstract). suggest_to_organisations: True unless said otherwise.
 PROFILES = {
     "elena.martini@polito.it": {
         "academic_role": "associate_professor",
@@ -127,6 +127,7 @@ PROFILES = {
         "capacity_per_semester": 2,
         "available": True,
         "directory_opt_in": False,
+        "suggest_to_organisations": False,  # organisations are not shown them: their own choice
         "publications": [
             ("Misurare l'impatto sociale delle cooperative di tipo B: indicatori condivisi con i lavoratori", 2023,
              "Impresa Sociale",
@@ -150,6 +151,7 @@ PROFILES = {
         "capacity_per_semester": 2,
         "available": True,
         "directory_opt_in": False,
+        "suggest_to_organisations": False,  # organisations are not shown them: their own choice
         "publications": [
             ("Reti di sensori a basso costo per il PM2.5: calibrazione e limiti in ambiente urbano", 2024,
              "Ingegneria dell'Ambiente",
@@ -364,6 +366,7 @@ PROFILES = {
         "capacity_per_semester": 3,
         "available": True,
         "directory_opt_in": True,
+        "suggest_to_organisations": False,  # organisations are not shown them: their own choice
         "publications": [
             ("Flash floods in small Alpine catchments of the Susa Valley: lessons from the 2023 events", 2024,
              "Natural Hazards and Earth System Sciences",

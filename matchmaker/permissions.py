@@ -1,22 +1,40 @@
 """The one answer to "may this user do this?": views, the API and templates all ask `can`.
 
-The list pages ask the same rules as SQL filters (`visible_*`), kept beside the per-object rules they mirror.
+The list pages ask the same rules as SQL filters (`visible_*`, `suggestable_academics`), kept beside the
+per-object rules they mirror. A rule may answer no with a `Refusal` that says why; `require` shows that reason.
 """
 from collections.abc import Callable
 
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from matchmaker.academics.models import AcademicProfile
-from matchmaker.auth.models import Role
+from matchmaker.auth.models import Role, User
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.errors import Forbidden, NotAuthenticated
 from matchmaker.offers.models import Offer
+from matchmaker.orgs.models import Organisation, OrganisationStatus
 
-Rule = Callable[[object, object], bool]
+Rule = Callable[[object, object], "bool | Refusal"]
 _RULES: dict[str, Rule] = {}
+
+# A coordinator took these organisations out: their challenges leave every public place and cannot change.
+STOPPED_ORGANISATION = (OrganisationStatus.SUSPENDED, OrganisationStatus.REJECTED)
+CONFIRM_FIRST = _l("Confirm your e-mail address first: open the link we sent you, or ask for a new one on your "
+                   "account page.")
+
+
+class Refusal:
+    """A "no" that says why, so the person knows what to do next. False, like any other "no"."""
+
+    def __init__(self, reason) -> None:
+        self.reason = reason
+
+    def __bool__(self) -> bool:
+        return False
 
 
 def rule(action: str, *, visitors: bool = False) -> Callable[[Rule], Rule]:
@@ -31,21 +49,28 @@ def signed_in(user) -> bool:
     return user is not None and getattr(user, "is_authenticated", False)
 
 
-def can(user, action: str, obj=None) -> bool:
-    """True when `user` (possibly a visitor) may perform `action` (on `obj`). Unknown actions are an error."""
+def _answer(user, action: str, obj):
     check = _RULES.get(action)
     if check is None:
         raise KeyError(f"No permission rule for {action!r}")
-    return bool(check(user, obj))
+    return check(user, obj)
+
+
+def can(user, action: str, obj=None) -> bool:
+    """True when `user` (possibly a visitor) may perform `action` (on `obj`). Unknown actions are an error."""
+    return bool(_answer(user, action, obj))
 
 
 def require(action: str, obj=None, user=None) -> None:
     """Raise the right error when the current (or given) user may not do `action`."""
     user = current_user if user is None else user
-    if can(user, action, obj):
+    answer = _answer(user, action, obj)
+    if answer:
         return
     if not signed_in(user):
         raise NotAuthenticated(_("Please sign in to continue."))
+    if isinstance(answer, Refusal):
+        raise Forbidden(str(answer.reason))
     raise Forbidden(_("You do not have permission to do this."))
 
 
@@ -53,14 +78,39 @@ def _is_coordinator(user) -> bool:
     return signed_in(user) and user.is_coordinator
 
 
-def _is_academic(user) -> bool:
-    return signed_in(user) and user.has_role(Role.ACADEMIC)
+def confirmed(user) -> bool:
+    """Signed in with a confirmed e-mail address (people created by an operator are confirmed)."""
+    return signed_in(user) and user.email_verified
+
+
+def _is_confirmed_academic(user) -> bool:
+    """Anyone can type a university address: until it is confirmed, the person counts as a visitor."""
+    return confirmed(user) and user.has_role(Role.ACADEMIC)
 
 
 def active_organisation_ids(user) -> set[int]:
+    """The organisations `user` belongs to (approved membership), whatever their status: what they may read."""
     if not signed_in(user):
         return set()
     return {m.organisation_id for m in user.memberships if m.is_active}
+
+
+def working_organisation_ids(user) -> set[int]:
+    """Of `user`'s organisations, those not suspended or rejected: the ones they may still write for."""
+    if not signed_in(user):
+        return set()
+    return {m.organisation_id for m in user.memberships
+            if m.is_active and m.organisation.status not in STOPPED_ORGANISATION}
+
+
+def organisation_stopped_reason(organisation: Organisation):
+    """Why nothing of a suspended or rejected organisation can change, in words for its members."""
+    if organisation.status is OrganisationStatus.SUSPENDED:
+        return _l("A coordinator has suspended %(organisation)s: its challenges are hidden from everyone else and "
+                  "cannot be created, changed or published until it is verified again.",
+                  organisation=organisation.name)
+    return _l("A coordinator could not verify %(organisation)s: its challenges are hidden from everyone else and "
+              "cannot be created, changed or published until it is verified.", organisation=organisation.name)
 
 
 # --- the coordinators' desk ---------------------------------------------------------------------------
@@ -103,9 +153,26 @@ def _is_member_of(user, challenge: Challenge) -> bool:
     return challenge.organisation_id in active_organisation_ids(user)
 
 
-@rule("challenge.create")
-def _create_challenge(user, _obj) -> bool:
+@rule("challenge.list_own")
+def _list_own_challenges(user, _obj) -> bool:
+    """"Your challenges": members keep reading their organisation's challenges, even once it is suspended."""
     return user.has_role(Role.ORGANISATION) and bool(active_organisation_ids(user))
+
+
+@rule("challenge.create")
+def _create_challenge(user, organisation: Organisation | None):
+    """A draft, in `organisation` or in any of the user's. Drafting is harmless: it needs no confirmed address."""
+    if not user.has_role(Role.ORGANISATION):
+        return False
+    if organisation is not None:
+        if organisation.id not in active_organisation_ids(user):
+            return False
+        return Refusal(organisation_stopped_reason(organisation)) \
+            if organisation.status in STOPPED_ORGANISATION else True
+    if working_organisation_ids(user):
+        return True
+    stopped = [m.organisation for m in user.memberships if m.is_active]
+    return Refusal(organisation_stopped_reason(stopped[0])) if stopped else False
 
 
 @rule("challenge.view", visitors=True)
@@ -114,17 +181,33 @@ def _view_challenge(user, challenge: Challenge) -> bool:
         return True
     if challenge.status is ChallengeStatus.DRAFT or challenge.is_hidden:
         return False
-    return challenge.visibility is Visibility.PUBLIC or _is_academic(user)
+    if challenge.organisation.status in STOPPED_ORGANISATION:
+        return False
+    return challenge.visibility is Visibility.PUBLIC or _is_confirmed_academic(user)
+
+
+def _may_write(user, challenge: Challenge, *, reaches_the_public: bool):
+    """A member's change goes through unless the organisation was stopped, or it would reach the public (publish,
+    change a published challenge) before the member's address is confirmed."""
+    if challenge.organisation.status in STOPPED_ORGANISATION:
+        return Refusal(organisation_stopped_reason(challenge.organisation))
+    if reaches_the_public and not user.email_verified:
+        return Refusal(CONFIRM_FIRST)
+    return True
 
 
 @rule("challenge.edit")
-def _edit_challenge(user, challenge: Challenge) -> bool:
-    return _is_member_of(user, challenge) and challenge.status is not ChallengeStatus.CLOSED
+def _edit_challenge(user, challenge: Challenge):
+    if not _is_member_of(user, challenge) or challenge.status is ChallengeStatus.CLOSED:
+        return False
+    return _may_write(user, challenge, reaches_the_public=challenge.status is not ChallengeStatus.DRAFT)
 
 
 @rule("challenge.change_status")
-def _change_challenge_status(user, challenge: Challenge) -> bool:
-    return _is_member_of(user, challenge)
+def _change_challenge_status(user, challenge: Challenge):
+    if not _is_member_of(user, challenge):
+        return False
+    return _may_write(user, challenge, reaches_the_public=True)
 
 
 @rule("challenge.hide")
@@ -132,12 +215,18 @@ def _hide_challenge(user, _challenge) -> bool:
     return user.is_coordinator
 
 
+def _organisation_not_stopped():
+    return Challenge.organisation_id.in_(
+        sa.select(Organisation.id).where(Organisation.status.not_in(STOPPED_ORGANISATION)))
+
+
 def visible_challenges(user) -> sa.ColumnElement[bool]:
     """The SQL twin of "challenge.view": which challenges `user` may see in a list."""
     if _is_coordinator(user):
         return sa.true()
-    published = sa.and_(Challenge.status != ChallengeStatus.DRAFT, Challenge.hidden_at.is_(None))
-    if not _is_academic(user):
+    published = sa.and_(Challenge.status != ChallengeStatus.DRAFT, Challenge.hidden_at.is_(None),
+                        _organisation_not_stopped())
+    if not _is_confirmed_academic(user):
         published = sa.and_(published, Challenge.visibility == Visibility.PUBLIC)
     own = active_organisation_ids(user)
     return sa.or_(published, Challenge.organisation_id.in_(own)) if own else published
@@ -145,21 +234,36 @@ def visible_challenges(user) -> sa.ColumnElement[bool]:
 
 # --- offers -------------------------------------------------------------------------------------------
 
-@rule("offer.create")
-def _create_offer(user, _obj) -> bool:
+@rule("offer.list_own")
+def _list_own_offers(user, _obj) -> bool:
+    """An academic's own pages (offers, profile, challenges for them), open before the address is confirmed,
+    so that they can say what is waiting."""
     return user.has_role(Role.ACADEMIC) and user.academic_profile is not None
+
+
+@rule("offer.create")
+def _create_offer(user, _obj):
+    if not (user.has_role(Role.ACADEMIC) and user.academic_profile is not None):
+        return False
+    return True if user.email_verified else Refusal(CONFIRM_FIRST)
+
+
+def _author_confirmed(offer: Offer) -> bool:
+    return offer.academic.active and offer.academic.email_verified
 
 
 @rule("offer.view", visitors=True)
 def _view_offer(user, offer: Offer) -> bool:
     if _is_coordinator(user) or (signed_in(user) and offer.academic_id == user.id):
         return True
-    return not offer.is_hidden
+    return not offer.is_hidden and _author_confirmed(offer)
 
 
 @rule("offer.edit")
-def _edit_offer(user, offer: Offer) -> bool:
-    return offer.academic_id == user.id
+def _edit_offer(user, offer: Offer):
+    if offer.academic_id != user.id:
+        return False
+    return True if user.email_verified else Refusal(CONFIRM_FIRST)
 
 
 @rule("offer.hide")
@@ -167,13 +271,18 @@ def _hide_offer(user, _offer) -> bool:
     return user.is_coordinator
 
 
+def _confirmed_people():
+    return sa.select(User.id).where(User.active.is_(True), User.email_verified_at.is_not(None))
+
+
 def visible_offers(user) -> sa.ColumnElement[bool]:
     """The SQL twin of "offer.view"."""
     if _is_coordinator(user):
         return sa.true()
+    public = sa.and_(Offer.hidden_at.is_(None), Offer.academic_id.in_(_confirmed_people()))
     if signed_in(user):
-        return sa.or_(Offer.hidden_at.is_(None), Offer.academic_id == user.id)
-    return Offer.hidden_at.is_(None)
+        return sa.or_(public, Offer.academic_id == user.id)
+    return public
 
 
 # --- academic profiles --------------------------------------------------------------------------------
@@ -182,7 +291,8 @@ def visible_offers(user) -> sa.ColumnElement[bool]:
 def _view_profile(user, profile: AcademicProfile) -> bool:
     if _is_coordinator(user) or (signed_in(user) and profile.user_id == user.id):
         return True
-    return profile.directory_opt_in and profile.user.active
+    # An unconfirmed university address may be anyone's: nobody else sees the profile until it is confirmed.
+    return profile.directory_opt_in and profile.user.active and profile.user.email_verified
 
 
 @rule("profile.edit")
@@ -194,17 +304,41 @@ def visible_profiles(user) -> sa.ColumnElement[bool]:
     """The SQL twin of "profile.view"."""
     if _is_coordinator(user):
         return sa.true()
+    listed = sa.and_(AcademicProfile.directory_opt_in.is_(True), AcademicProfile.user_id.in_(_confirmed_people()))
     if signed_in(user):
-        return sa.or_(AcademicProfile.directory_opt_in.is_(True), AcademicProfile.user_id == user.id)
-    return AcademicProfile.directory_opt_in.is_(True)
+        return sa.or_(listed, AcademicProfile.user_id == user.id)
+    return listed
+
+
+@rule("profile.suggest", visitors=True)
+def _suggest_profile(user, profile: AcademicProfile) -> bool:
+    """Whether `user` may be shown this academic as a suggestion (a match, a team member, their offers there).
+
+    Only confirmed, active academics are suggested; outside the university (anyone but a coordinator) only
+    those who kept the choice of being suggested to organisations. The public directory is another choice.
+    """
+    if profile is None or not (profile.user.active and profile.user.email_verified):
+        return False
+    return _is_coordinator(user) or profile.suggest_to_organisations
+
+
+def suggestable_academics(user) -> sa.ColumnElement[bool]:
+    """The SQL twin of "profile.suggest", on AcademicProfile: the academics `user` may be suggested."""
+    shown = AcademicProfile.user_id.in_(_confirmed_people())
+    if _is_coordinator(user):
+        return shown
+    return sa.and_(shown, AcademicProfile.suggest_to_organisations.is_(True))
 
 
 # --- matching -----------------------------------------------------------------------------------------
 # Suggestions are for the people they concern: a challenge's organisation, an offer's author, the academic.
 
 def _concerns(user, obj) -> bool:
+    """Unconfirmed people and the members of a stopped organisation take part in no suggestion."""
+    if not user.email_verified:
+        return False
     if isinstance(obj, Challenge):
-        return _is_member_of(user, obj)
+        return obj.organisation_id in working_organisation_ids(user)
     if isinstance(obj, Offer):
         return obj.academic_id == user.id
     if isinstance(obj, AcademicProfile):

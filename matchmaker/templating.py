@@ -7,7 +7,7 @@ from markupsafe import Markup, escape
 
 from matchmaker.labels import LANGUAGE_NAMES, action_label, label_for
 from matchmaker.orgs.models import OrganisationKind, OrganisationStatus
-from matchmaker.permissions import can
+from matchmaker.permissions import STOPPED_ORGANISATION, can, organisation_stopped_reason
 from matchmaker.text import is_web_address, plain_text, render_markdown
 
 
@@ -23,6 +23,8 @@ def csrf_input() -> Markup:
 def install_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         can=lambda action, obj=None: can(current_user, action, obj),
+        organisation_stopped_reason=organisation_stopped_reason,
+        STOPPED_ORGANISATION=STOPPED_ORGANISATION,
         csrf_input=csrf_input,
         current_language=current_language,
         label_for=label_for,

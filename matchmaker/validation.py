@@ -3,6 +3,7 @@
 Services use a Checker so that the web pages and the API refuse the same things with the same words.
 """
 import enum
+import unicodedata
 from datetime import date
 
 from flask_babel import gettext as _
@@ -11,6 +12,20 @@ from matchmaker.errors import ValidationFailed
 from matchmaker.text import split_keywords
 
 SDG_NUMBERS = range(1, 18)
+MAX_DATABASE_ID = 2**31 - 1  # PostgreSQL's integer: no row has a larger id
+ORDINARY_CONTROL_CHARACTERS = frozenset("\t\n\r")
+
+
+def database_id(value) -> int | None:
+    """`value` as a row id if it is a whole number a row can have (true and false are not), otherwise None."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_DATABASE_ID:
+        return value
+    return None
+
+
+def first_control_character(text: str) -> str | None:
+    """The first invisible control character in `text` other than tabs and line breaks, if any."""
+    return next((c for c in text if c not in ORDINARY_CONTROL_CHARACTERS and unicodedata.category(c) == "Cc"), None)
 
 
 class Checker:
@@ -39,6 +54,8 @@ class Checker:
         value = value.strip() if multiline else " ".join(value.split())
         if required and not value:
             return self.fail(name, _("This field is required."))
+        if (control := first_control_character(value)) is not None:
+            return self.fail(name, _control_character_message(control))
         if len(value) > max_length:
             return self.fail(name, _("Use at most %(n)d characters (now %(count)d).", n=max_length,
                                      count=len(value)))
@@ -67,7 +84,7 @@ class Checker:
         for value in values:
             try:
                 number = int(value)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):  # OverflowError: int() of an infinite float
                 number = 0
             if isinstance(value, bool) or number not in SDG_NUMBERS:
                 return self.fail(name, _("%(value)s is not a Sustainable Development Goal: use numbers from 1 to "
@@ -84,6 +101,8 @@ class Checker:
         if isinstance(value, list) and not all(isinstance(item, str) for item in value):
             return self.fail(name, _("Give the keywords as a list of texts."))
         keywords = split_keywords(value)
+        if (control := next(filter(None, map(first_control_character, keywords)), None)) is not None:
+            return self.fail(name, _control_character_message(control))
         if len(keywords) > max_count:
             return self.fail(name, _("Use at most %(n)d keywords.", n=max_count))
         too_long = [k for k in keywords if len(k) > max_length]
@@ -120,7 +139,7 @@ class Checker:
             return
         try:
             number = int(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: int() of an infinite float
             number = None
         if isinstance(value, bool) or number is None or (isinstance(value, float) and not value.is_integer()):
             return self.fail(name, _("Give a whole number."))
@@ -145,3 +164,8 @@ class Checker:
         if self.errors:
             raise ValidationFailed(_("Some fields are missing or wrong."), self.errors)
         return self.clean
+
+
+def _control_character_message(character: str) -> str:
+    return _("Remove the invisible control character (U+%(code)s) from this text: it cannot be saved.",
+             code=f"{ord(character):04X}")

@@ -158,3 +158,17 @@ def mailbox(app, smtp_server):
     app.config.update(smtp_server.settings)
     yield smtp_server
     smtp_server.clear()
+
+
+@pytest.fixture
+def rate_limits_off():
+    """App settings with the rate limits off, for a test that fails sign-ins on purpose many times.
+
+    Flask-Limiter keeps the last app's switch as the default of the next one: the shared limiter is put back as
+    it was, so the tests of the limits that come later still meet them.
+    """
+    from matchmaker.extensions import limiter
+
+    was_enabled = limiter.enabled
+    yield {"RATELIMIT_ENABLED": False}
+    limiter.enabled = was_enabled

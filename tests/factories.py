@@ -1,4 +1,8 @@
-"""Builders for test data: people with roles, organisations with a status. Each commits."""
+"""Builders for test data: people with roles, organisations with a status. Each commits.
+
+Nothing is confirmed or verified unless the test says so: people are built with an unconfirmed e-mail address
+(`verified=True` confirms it) and organisations wait for verification (`status=OrganisationStatus.VERIFIED`).
+"""
 import itertools
 
 from matchmaker.academics.models import AcademicProfile
@@ -16,7 +20,7 @@ _counter = itertools.count(1)
 
 class Factory:
     def user(self, *, roles=(Role.ORGANISATION,), email=None, name=None, language=Language.EN,
-             verified=True, password=PASSWORD) -> User:
+             verified=False, password=PASSWORD) -> User:
         n = next(_counter)
         user = User(email=email or f"person{n}@example.org", name=name or f"Person {n}",
                     password_hash=hash_password(password), preferred_language=language,
@@ -26,7 +30,7 @@ class Factory:
         db.session.commit()
         return user
 
-    def organisation(self, *, name=None, status=OrganisationStatus.VERIFIED, kind=OrganisationKind.COOPERATIVE,
+    def organisation(self, *, name=None, status=OrganisationStatus.PENDING, kind=OrganisationKind.COOPERATIVE,
                      city="Torino", members=()) -> Organisation:
         n = next(_counter)
         name = name or f"Cooperativa {n}"
@@ -61,7 +65,8 @@ class Factory:
     def challenge(self, organisation: Organisation | None = None, *, author: User | None = None, title=None,
                   summary="A need of the neighbourhood, in one paragraph.", description="", sdgs=(11,),
                   keywords=(), kind=None, status=None, deadline=None, **fields):
-        """A challenge written straight to the database (no service rules), open unless told otherwise."""
+        """A challenge written straight to the database (no service rules), open unless told otherwise; without an
+        organisation, of a new one waiting for verification."""
         from matchmaker.challenges.models import Challenge, ChallengeStatus
         from matchmaker.reference.models import SDG, HelpKind
 
@@ -79,7 +84,8 @@ class Factory:
 
     def offer(self, academic: User | None = None, *, title=None, description="What I can do with partners.",
               sdgs=(4,), keywords=(), kind=None, **fields):
-        """An open offer written straight to the database (no service rules)."""
+        """An open offer written straight to the database (no service rules); without an academic, by a new one
+        whose address is not confirmed."""
         from matchmaker.offers.models import Offer, OfferStatus
         from matchmaker.reference.models import SDG, HelpKind
 
@@ -92,7 +98,8 @@ class Factory:
         return offer
 
     def profile(self, academic: User | None = None, *, directory_opt_in=True, **fields) -> AcademicProfile:
-        """An academic's profile with the given fields, in the public directory unless told otherwise."""
+        """An academic's profile with the given fields, in the public directory unless told otherwise (and
+        suggested to organisations unless `suggest_to_organisations=False`)."""
         profile = (academic or self.academic()).academic_profile
         for name, value in {"directory_opt_in": directory_opt_in, **fields}.items():
             setattr(profile, name, value)

@@ -24,7 +24,13 @@ class ProfileForm(FlaskForm):
     capacity_per_semester = IntegerField(_l("New collaborations you can take each semester"), default=1,
                                          validators=[Optional()], render_kw={"min": 0, "max": 50})
     available = BooleanField(_l("I am available for new collaborations now"))
-    directory_opt_in = BooleanField(_l("Show my profile in the public directory"))
+    suggest_to_organisations = BooleanField(
+        _l("Suggest me to organisations whose challenges fit my expertise"),
+        description=_l("Organisations then see your name, department and the words you share with their challenge. "
+                       "Untick it and no one outside the university sees you among the suggestions."))
+    directory_opt_in = BooleanField(_l("Show my profile in the public directory"),
+                                    description=_l("A separate choice: anyone can then find your profile in the "
+                                                   "People pages."))
 
     def service_data(self) -> dict:
         return {
@@ -33,6 +39,7 @@ class ProfileForm(FlaskForm):
             "sdgs": self.sdgs.data or [], "languages": self.languages.data or [],
             "capacity_per_semester": self.capacity_per_semester.data, "available": bool(self.available.data),
             "directory_opt_in": bool(self.directory_opt_in.data),
+            "suggest_to_organisations": bool(self.suggest_to_organisations.data),
         }
 
 

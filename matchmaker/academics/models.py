@@ -29,7 +29,8 @@ profile_sdgs = sa.Table(
 
 
 class AcademicProfile(db.Model):
-    """What an academic knows and how much they can take on; shown in the directory when they opt in."""
+    """What an academic knows and how much they can take on; shown in the directory when they opt in, and
+    suggested to organisations unless they decline."""
 
     __tablename__ = "academic_profiles"
 
@@ -42,6 +43,8 @@ class AcademicProfile(db.Model):
     capacity_per_semester: Mapped[int] = mapped_column(default=1)
     available: Mapped[bool] = mapped_column(default=True)
     directory_opt_in: Mapped[bool] = mapped_column(default=False, index=True)
+    # Its own choice, apart from the directory: being suggested to organisations is why academics join.
+    suggest_to_organisations: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 

@@ -3,8 +3,10 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from datetime import date
 
 MAX_ENTRIES = 500
+EARLIEST_YEAR = 1800
 
 
 @dataclass
@@ -88,10 +90,14 @@ def parse_bibtex(text: str) -> list[ParsedPublication]:
         fields = _parse_fields(body)
         if not fields.get("title"):
             continue
-        publications.append(_publication(fields.get("title", ""), fields.get("abstract", ""), fields.get("year"),
-                                         fields.get("journal") or fields.get("booktitle") or "",
-                                         fields.get("url") or (f"https://doi.org/{fields['doi']}"
-                                                               if fields.get("doi") else None)))
+        try:
+            publications.append(_publication(fields.get("title", ""), fields.get("abstract", ""),
+                                             fields.get("year"), fields.get("journal") or fields.get("booktitle") or "",
+                                             fields.get("url") or (f"https://doi.org/{fields['doi']}"
+                                                                   if fields.get("doi") else None)))
+        except PublicationFileError as error:
+            line = text.count("\n", 0, match.start()) + 1
+            raise PublicationFileError(f"entry at line {line}: {error}") from None
     return publications
 
 
@@ -103,22 +109,50 @@ def parse_csv(text: str) -> list[ParsedPublication]:
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = {(name or "").strip().lower(): name for name in (reader.fieldnames or [])}
-    if "title" not in header:
-        raise PublicationFileError("the first line must name the columns, including “title”")
-    publications = []
-    for row in reader:
-        value = {key: (row.get(original) or "").strip() for key, original in header.items()}
-        if value.get("title"):
-            publications.append(_publication(value["title"], value.get("abstract", ""), value.get("year"),
-                                             value.get("venue", ""), value.get("url") or None))
+    try:
+        header = {(name or "").strip().lower(): name for name in (reader.fieldnames or [])}
+        if "title" not in header:
+            raise PublicationFileError("the first line must name the columns, including “title”")
+        publications = []
+        for row in reader:
+            value = {key: (row.get(original) or "").strip() for key, original in header.items()}
+            if value.get("title"):
+                try:
+                    publications.append(_publication(value["title"], value.get("abstract", ""), value.get("year"),
+                                                     value.get("venue", ""), value.get("url") or None))
+                except PublicationFileError as error:
+                    raise PublicationFileError(f"line {reader.line_num}, column “year”: {error}") from None
+    except csv.Error as error:
+        # The DictReader counts only rows it returned; its inner reader knows the line that failed.
+        raise PublicationFileError(f"line {reader.reader.line_num}: {_csv_problem(error)}") from None
     return publications
 
 
+def _csv_problem(error: csv.Error) -> str:
+    """What the csv module's complaint means for someone who exported the file from a spreadsheet."""
+    if "field larger than field limit" in str(error):
+        return f"a cell is longer than {csv.field_size_limit():,} characters"
+    if "new-line character seen in unquoted field" in str(error):
+        return "a cell holds a line break (a carriage return) but is not in double quotes"
+    return "the line is not valid CSV"
+
+
 def _publication(title, abstract, year, venue, url) -> ParsedPublication:
-    year_number = int(year) if year and str(year).strip().isdigit() else None
-    return ParsedPublication(title=title[:500], abstract=abstract[:10_000], year=year_number, venue=venue[:300],
+    return ParsedPublication(title=title[:500], abstract=abstract[:10_000], year=_year(year), venue=venue[:300],
                              url=url[:500] if url else None)
+
+
+def _year(raw) -> int | None:
+    """The year as a number; words such as "in press" are no year. A number no publication can have is refused."""
+    text = str(raw or "").strip()
+    if not re.fullmatch(r"[0-9]+", text):
+        return None
+    latest = date.today().year + 1  # accepted papers carry next year's date
+    # The length is checked first: int() of thousands of digits raises, and the column holds four.
+    if len(text) > 4 or not EARLIEST_YEAR <= int(text) <= latest:
+        shown = text if len(text) <= 8 else text[:8] + "…"
+        raise PublicationFileError(f"the year {shown} is not between {EARLIEST_YEAR} and {latest}")
+    return int(text)
 
 
 def parse_publication_file(filename: str, content: bytes) -> list[ParsedPublication]:
@@ -127,6 +161,11 @@ def parse_publication_file(filename: str, content: bytes) -> list[ParsedPublicat
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = content.decode("latin-1")
+    if "\x00" in text:
+        # NUL cannot be stored; a file full of them was most likely saved as UTF-16.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise PublicationFileError(f"line {line} holds an invisible NUL character: save the file as UTF-8 text "
+                                   "and upload it again")
     lower = (filename or "").lower()
     if lower.endswith(".bib"):
         publications = parse_bibtex(text)

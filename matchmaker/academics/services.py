@@ -18,7 +18,7 @@ from matchmaker.validation import Checker
 
 BIOGRAPHY_MAX = 3000
 EDITABLE_FIELDS = {"department", "academic_role", "biography", "expertise", "sdgs", "languages",
-                   "capacity_per_semester", "available", "directory_opt_in"}
+                   "capacity_per_semester", "available", "directory_opt_in", "suggest_to_organisations"}
 LANGUAGES = ("it", "en", "fr", "de", "es", "pt", "ar", "zh", "ro", "sq", "other")
 SORTS = ("name", "department")
 PUBLICATION_URL_MAX = 500
@@ -46,6 +46,7 @@ def check_profile_fields(data: dict, *, partial: bool = False) -> dict:
     check.integer("capacity_per_semester", minimum=0, maximum=50, required=not partial)
     check.boolean("available")
     check.boolean("directory_opt_in")
+    check.boolean("suggest_to_organisations")
     return check.done()
 
 

@@ -26,7 +26,8 @@ from matchmaker.matching.models import MatchTarget
 from matchmaker.offers import services as offer_services
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Organisation
-from matchmaker.permissions import active_organisation_ids, can, require
+from matchmaker.permissions import active_organisation_ids, can, require, working_organisation_ids
+from matchmaker.validation import database_id
 
 # Nested in the "api" blueprint, which authenticates every call and sets the /api/v1 prefix.
 blueprint = Blueprint("market", __name__)
@@ -65,18 +66,24 @@ def create_challenge():
     require("challenge.create", user=user)
     body = json_body()
     organisation = _organisation_for(user, body.pop("organisation_id", None))
+    require("challenge.create", organisation, user=user)
     challenge = challenge_services.create_challenge(organisation, user, body)
     db.session.commit()
     return jsonify(challenge_json(challenge)), 201
 
 
 def _organisation_for(user, organisation_id) -> Organisation:
+    """The organisation named, or the only one the user may write for; the rule on it is asked afterwards."""
     own = active_organisation_ids(user)
     if organisation_id is None:
-        if len(own) != 1:
+        candidates = working_organisation_ids(user) or own
+        if len(candidates) != 1:
             raise ValidationFailed(_("Some fields are missing or wrong."), {"organisation_id": [
                 _("You belong to several organisations: say which one with organisation_id.")]})
-        organisation_id = next(iter(own))
+        organisation_id = next(iter(candidates))
+    if database_id(organisation_id) is None:
+        raise ValidationFailed(_("Some fields are missing or wrong."), {"organisation_id": [
+            _("Give the id of one of your organisations as a whole number, such as 12.")]})
     if organisation_id not in own:
         raise ValidationFailed(_("Some fields are missing or wrong."),
                                {"organisation_id": [_("You are not an active member of this organisation.")]})
@@ -183,14 +190,15 @@ def challenge_matches(challenge_id: int):
     require("match.view", challenge, user=api_user())
     k, target = _match_arguments(types=True)
     serialise = academic_match_json if target is MatchTarget.ACADEMIC else offer_match_json
-    return jsonify({"items": [serialise(m) for m in matching.suggestions_for_challenge(challenge, target, k)]})
+    return jsonify({"items": [serialise(m) for m in matching.suggestions_for_challenge(challenge, target, k,
+                                                                                       viewer=api_user())]})
 
 
 @blueprint.get("/challenges/<int:challenge_id>/team")
 def challenge_team(challenge_id: int):
     challenge = _visible(Challenge, challenge_id, "challenge.view", _("This challenge does not exist."))
     require("match.view", challenge, user=api_user())
-    team = matching.team_for_challenge(challenge) if challenge.status is ChallengeStatus.OPEN else None
+    team = matching.team_for_challenge(challenge, api_user()) if challenge.status is ChallengeStatus.OPEN else None
     if team is None:
         return jsonify({"items": [], "coverage": None, "best_single_coverage": None})
     return jsonify({"items": [team_member_json(member) for member in team.members],

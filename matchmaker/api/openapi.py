@@ -1,12 +1,16 @@
 """The OpenAPI 3 description of /api/v1, kept beside the views it describes."""
+from matchmaker.validation import MAX_DATABASE_ID
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 
 
 def _error_responses(*statuses: int) -> dict:
     descriptions = {
-        400: "The body is not a JSON object, or a cookie-authenticated write lacks its CSRF token.",
-        401: "No valid personal access token (missing, wrong, revoked or expired: `message` says which).",
+        400: "The request cannot be read: a body that is not a JSON object or not valid JSON (NaN and Infinity "
+             "are not JSON), text holding a NUL character or a lone surrogate, or a cookie-authenticated write "
+             "without its CSRF token.",
+        401: "No valid personal access token (missing, wrong, revoked or expired: `message` says which), or a "
+             "wrong one sent where none is needed.",
         403: "The caller may not do this (for a token: the e-mail address is not confirmed yet).",
         404: "No such object.",
         409: "The object has already changed to this state.",
@@ -32,8 +36,11 @@ def _query(name: str, description: str, schema: dict | None = None) -> dict:
             "schema": schema or {"type": "string"}}
 
 
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_DATABASE_ID}
+
+
 def _path_id(name: str) -> dict:
-    return {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
+    return {"name": name, "in": "path", "required": True, "schema": ID}
 
 
 HELP_KINDS = ["research_action", "technical_support", "student_project", "training", "lab_access", "volunteering",
@@ -91,6 +98,15 @@ SCORED = {
 
 def _matches_of(name: str) -> dict:
     return {"type": "object", "properties": {"items": {"type": "array", "items": _ref(name)}}}
+
+
+def _with_errors_of_every_operation(paths: dict) -> dict:
+    """Any call can be unreadable (400) or carry a wrong token (401): every operation documents both."""
+    for operations in paths.values():
+        for method, operation in operations.items():
+            if method != "parameters":
+                operation["responses"] = {**_error_responses(400, 401), **operation["responses"]}
+    return paths
 
 
 def openapi_document() -> dict:
@@ -202,7 +218,7 @@ def openapi_document() -> dict:
                         "membership": {"type": "string", "enum": ["pending", "active"]}}}}}},
             },
         },
-        "paths": {
+        "paths": _with_errors_of_every_operation({
             "/health": {"get": {
                 "summary": "Is the service and its database up?",
                 "responses": {
@@ -252,8 +268,7 @@ def openapi_document() -> dict:
             "/organisations/{organisation_id}/verification": {"post": {
                 "summary": "A coordinator verifies, rejects or suspends an organisation.",
                 "security": [{"bearerToken": []}],
-                "parameters": [{"name": "organisation_id", "in": "path", "required": True,
-                                "schema": {"type": "integer"}}],
+                "parameters": [_path_id("organisation_id")],
                 "requestBody": {"required": True, "content": _json({
                     "type": "object", "required": ["status"],
                     "properties": {"status": {"type": "string", "enum": ["verified", "rejected", "suspended"]},
@@ -292,8 +307,9 @@ def openapi_document() -> dict:
                     "type", "What to suggest (academics by default).",
                     {"type": "string", "enum": ["academics", "offers"], "default": "academics"}), K_PARAMETER],
                 "responses": {"200": {"description": "Suggestions; `items` are AcademicMatch or OfferMatch objects.",
-                                      "content": _json({"oneOf": [_matches_of("AcademicMatch"),
-                                                                  _matches_of("OfferMatch")]})},
+                                      "content": _json({"type": "object", "properties": {"items": {
+                                          "type": "array", "items": {"oneOf": [_ref("AcademicMatch"),
+                                                                               _ref("OfferMatch")]}}}})},
                               **_error_responses(401, 403, 404, 422)}}},
             "/challenges/{challenge_id}/team": {"get": {
                 "summary": "A team of 2–4 academics from different departments who together cover the challenge "
@@ -348,5 +364,5 @@ def openapi_document() -> dict:
             "/openapi.json": {"get": {
                 "summary": "This document.",
                 "responses": {"200": {"description": "The OpenAPI document."}}}},
-        },
+        }),
     }

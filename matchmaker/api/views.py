@@ -83,7 +83,7 @@ def verify_organisation(organisation_id: int):
         raise NotFound(_("This organisation does not exist."))
     require("organisation.verify", organisation, user=user)
     body = json_body()
-    status = API_DECISIONS.get(body.get("status"))
+    status = API_DECISIONS.get(body.get("status")) if isinstance(body.get("status"), str) else None
     if status is None:
         raise ValidationFailed(_("Some fields are missing or wrong."),
                                {"status": [_("Use one of: %(values)s.", values=", ".join(API_DECISIONS))]})

@@ -86,6 +86,10 @@ class AcademicRegistrationForm(FlaskForm):
     confirm = _confirm_field()
     language = _language_field()
     department = SelectField(_l("Department"), validators=[DataRequired(_l("Choose your department."))])
+    suggest_to_organisations = BooleanField(
+        _l("Suggest me to organisations whose challenges fit my expertise"), default=True,
+        description=_l("Organisations then see your name, department and the words you share with their challenge. "
+                       "You can change this at any time on your profile."))
 
 
 class ForgotPasswordForm(FlaskForm):

@@ -21,6 +21,7 @@ from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole, Use
 from matchmaker.errors import Conflict, TooManyAttempts, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.links import public_url_for
+from matchmaker.matching import services as matching
 from matchmaker.notifications.services import send_templated_email
 from matchmaker.orgs import services as org_services
 from matchmaker.reference.services import department_by_code
@@ -177,8 +178,10 @@ def register_organisation_member(
 def register_academic(
     *, email: str, password: str, name: str, language: Language, department_code: str, verified: bool = False,
     reveal_taken: bool = True,
+    suggest_to_organisations: bool = True,
 ) -> User:
-    """An academic with an institutional address and a department. Flushes. `reveal_taken` as for members."""
+    """An academic with an institutional address and a department, suggested to organisations unless they
+    declined at registration. Flushes. `reveal_taken` as for members."""
     errors: dict[str, list[str]] = {}
     if not email_problem(email) and not is_academic_email(email):
         domains = ", ".join("@" + d for d in current_app.config["ACADEMIC_EMAIL_DOMAINS"])
@@ -197,7 +200,8 @@ def register_academic(
         raise
     if errors:
         raise ValidationFailed(_("Please correct the highlighted fields."), errors)
-    user.academic_profile = AcademicProfile(department=department)
+    user.academic_profile = AcademicProfile(department=department,
+                                            suggest_to_organisations=bool(suggest_to_organisations))
     db.session.flush()
     return user
 
@@ -387,9 +391,16 @@ def confirm_email(token: str) -> User:
     if user is None or user.email != payload.get("email"):
         raise tokens.InvalidLink()
     if user.email_verified_at is None:
-        user.email_verified_at = utcnow()
-        db.session.flush()
+        _mark_confirmed(user)
     return user
+
+
+def _mark_confirmed(user: User) -> None:
+    """The address is proven: from now on an academic takes part in matching (their texts join the index)."""
+    user.email_verified_at = utcnow()
+    db.session.flush()
+    if user.academic_profile is not None:
+        matching.academic_changed(user.id)
 
 
 def request_password_reset(email: str) -> None:
@@ -416,7 +427,7 @@ def reset_password(token: str, new_password: str) -> User:
     set_password(user, new_password)
     # Following the link proved the address is theirs.
     if user.email_verified_at is None:
-        user.email_verified_at = utcnow()
+        _mark_confirmed(user)
     end_other_sessions(user, keep_current=False)
     revoke_all_api_tokens(user)
     # Whoever was guessing this password made the owner wait: the owner has now proved who they are.

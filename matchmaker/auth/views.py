@@ -96,7 +96,8 @@ def register_academic():
             services.sign_up(
                 services.register_academic,
                 email=form.email.data, password=form.password.data, name=form.name.data,
-                language=Language(form.language.data), department_code=form.department.data)
+                language=Language(form.language.data), department_code=form.department.data,
+                suggest_to_organisations=form.suggest_to_organisations.data)
         except ValidationFailed as error:
             show_service_errors(form, error)
         else:

@@ -15,7 +15,7 @@ from matchmaker.matching import services as matching
 from matchmaker.matching.views import challenge_panel
 from matchmaker.orgs.models import Organisation
 from matchmaker.orgs.services import active_organisations_of
-from matchmaker.permissions import active_organisation_ids, can, require
+from matchmaker.permissions import active_organisation_ids, can, require, working_organisation_ids
 from matchmaker.reference.models import HelpKind
 from matchmaker.reference.services import list_sdgs
 from matchmaker.templating import current_language
@@ -43,7 +43,7 @@ def index():
 @blueprint.route("/mine")
 @login_required
 def mine():
-    require("challenge.create")
+    require("challenge.list_own")
     organisations = active_organisations_of(current_user)
     challenges = services.challenges_of_organisations([o.id for o in organisations])
     return render_template("challenges/mine.html", challenges=challenges, organisations=organisations)
@@ -53,7 +53,8 @@ def mine():
 @login_required
 def new():
     require("challenge.create")
-    organisations = active_organisations_of(current_user)
+    working = working_organisation_ids(current_user)
+    organisations = [o for o in active_organisations_of(current_user) if o.id in working]
     form = _prepare(ChallengeForm())
     organisation = _chosen_organisation(organisations)
     if form.validate_on_submit():

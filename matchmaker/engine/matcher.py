@@ -302,8 +302,10 @@ class MatchingEngine:
             return []
         return self.demand.search(query, k, exclude=set(exclude))[0]
 
-    def team_for_challenge(self, challenge_key: str, candidates: int = 15) -> Team | None:
-        """2–4 academics of different departments covering the challenge's terms better than any one alone.
+    def team_for_challenge(self, challenge_key: str, candidates: int = 15, exclude: set[str] = frozenset()
+                           ) -> Team | None:
+        """2–4 academics of different departments covering the challenge's terms better than any one alone;
+        never one of `exclude` ("academic:<id>" keys).
 
         Greedy marginal coverage: the challenge's weighted terms are what needs covering; each academic
         covers a term up to their best text's weight on it; at each step take the academic (from a
@@ -316,7 +318,7 @@ class MatchingEngine:
         need = dict(zip(query.indices.tolist(), query.data.tolist(), strict=True))
         total = sum(need.values())
         covers: dict[int, dict[int, float]] = {}
-        for suggestion in self.academics_for_challenge(challenge_key, k=candidates):
+        for suggestion in self.academics_for_challenge(challenge_key, k=candidates, exclude=exclude):
             academic_id = key_id(suggestion.key)
             coverage: dict[int, float] = {}
             for text_key in self.texts_of.get(academic_id, ()):

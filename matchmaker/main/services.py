@@ -6,6 +6,7 @@ from matchmaker.challenges.models import Challenge, ChallengeStatus
 from matchmaker.extensions import db
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Organisation, OrganisationStatus
+from matchmaker.permissions import visible_challenges
 from matchmaker.reference.models import Department
 
 
@@ -17,8 +18,8 @@ def platform_figures() -> dict[str, int]:
         sa.select(sa.func.count()).select_from(AcademicProfile).scalar_subquery(),
         sa.select(sa.func.count(sa.distinct(AcademicProfile.department_id))).scalar_subquery(),
         sa.select(sa.func.count()).select_from(Department).scalar_subquery(),
-        sa.select(sa.func.count()).select_from(Challenge)
-        .where(Challenge.status == ChallengeStatus.OPEN, Challenge.hidden_at.is_(None)).scalar_subquery(),
+        sa.select(sa.func.count()).select_from(Challenge)  # what a visitor may read, as the list shows it
+        .where(Challenge.status == ChallengeStatus.OPEN, visible_challenges(None)).scalar_subquery(),
         sa.select(sa.func.count()).select_from(Offer)
         .where(Offer.status == OfferStatus.OPEN, Offer.hidden_at.is_(None)).scalar_subquery(),
     )).one()

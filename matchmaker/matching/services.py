@@ -9,6 +9,10 @@ The only module that connects matchmaker.engine.matcher to the database and to F
   engine is updated incrementally and the stored matches of that item recomputed, inline, or as an RQ job after
   the commit when REDIS_URL is set.
 - Pages read the Match table (fast); a full recomputation rebuilds the index from the database and refills it.
+- Who takes part: the index holds nothing of an unconfirmed academic, nor the challenges of a suspended or rejected
+  organisation. An academic who declined to be suggested to organisations stays in it (their own "challenges for
+  you" need them), and every answer given to someone outside the university leaves them out through
+  `permissions.suggestable_academics`.
 Services flush; the request, CLI command or job commits.
 """
 import logging
@@ -32,7 +36,8 @@ from matchmaker.matching import jobs
 from matchmaker.engine.matcher import Facts, Item, MatchingEngine, Suggestion, Team, key_id
 from matchmaker.matching.models import Dismissal, DismissalSide, Match, MatchingRun, MatchTarget, RunKind
 from matchmaker.offers.models import Offer, OfferStatus
-from matchmaker.permissions import visible_challenges
+from matchmaker.orgs.models import Organisation
+from matchmaker.permissions import STOPPED_ORGANISATION, can, suggestable_academics, visible_challenges
 from matchmaker.reference.models import Department, Scale
 from matchmaker.types import utcnow
 
@@ -64,8 +69,10 @@ def _city_of(challenge: Challenge) -> str:
 
 
 def challenge_item(challenge: Challenge) -> Item | None:
-    """The challenge as the engine sees it; None for drafts and hidden ones (not in the demand index)."""
-    if challenge.status is ChallengeStatus.DRAFT or challenge.is_hidden:
+    """The challenge as the engine sees it; None for drafts, hidden ones and those of a suspended or rejected
+    organisation (not in the demand index)."""
+    if challenge.status is ChallengeStatus.DRAFT or challenge.is_hidden \
+            or challenge.organisation.status in STOPPED_ORGANISATION:
         return None
     expired = challenge.deadline is not None and challenge.deadline < date.today()
     body = "\n\n".join(part for part in (challenge.summary, challenge.description, challenge.resources) if part)
@@ -77,9 +84,14 @@ def challenge_item(challenge: Challenge) -> Item | None:
                     available=challenge.status is ChallengeStatus.OPEN and not expired, deadline=challenge.deadline))
 
 
+def _takes_part(user: User) -> bool:
+    """An academic's texts are matched once their account is active and their address confirmed."""
+    return user.active and user.email_verified
+
+
 def offer_item(offer: Offer) -> Item | None:
-    """The offer as the engine sees it; None when hidden, closed or its author's account is inactive."""
-    if offer.is_hidden or offer.status is OfferStatus.CLOSED or not offer.academic.active:
+    """The offer as the engine sees it; None when hidden, closed or its author does not take part."""
+    if offer.is_hidden or offer.status is OfferStatus.CLOSED or not _takes_part(offer.academic):
         return None
     over = offer.available_until is not None and offer.available_until < date.today()
     return Item(
@@ -90,8 +102,9 @@ def offer_item(offer: Offer) -> Item | None:
 
 
 def profile_item(profile: AcademicProfile) -> Item | None:
-    """The academic's profile: their expertise and biography, and the facts that describe the person."""
-    if not profile.user.active:
+    """The academic's profile: their expertise and biography, and the facts that describe the person; None until
+    they take part (an unconfirmed address proves nothing: confirming it brings them in)."""
+    if not _takes_part(profile.user):
         return None
     return Item(
         key=f"profile:{profile.user_id}", kind="profile", owner=profile.user_id,
@@ -106,16 +119,21 @@ def publication_item(publication: Publication) -> Item:
                 fields={"title": publication.title, "body": publication.abstract or ""})
 
 
+def _taking_part():
+    return sa.and_(User.active.is_(True), User.email_verified_at.is_not(None))
+
+
 def load_items() -> list[Item]:
-    """Every visible challenge, offer, profile and publication, as engine items."""
-    challenges = db.session.scalars(sa.select(Challenge).where(
-        Challenge.status != ChallengeStatus.DRAFT, Challenge.hidden_at.is_(None)))
+    """Every challenge, offer, profile and publication that takes part in matching, as engine items."""
+    challenges = db.session.scalars(sa.select(Challenge).join(Challenge.organisation).where(
+        Challenge.status != ChallengeStatus.DRAFT, Challenge.hidden_at.is_(None),
+        Organisation.status.not_in(STOPPED_ORGANISATION)))
     offers = db.session.scalars(sa.select(Offer).where(Offer.status != OfferStatus.CLOSED, Offer.hidden_at.is_(None)))
-    profiles = db.session.scalars(sa.select(AcademicProfile).join(AcademicProfile.user).where(User.active.is_(True))
+    profiles = db.session.scalars(sa.select(AcademicProfile).join(AcademicProfile.user).where(_taking_part())
                                   .options(contains_eager(AcademicProfile.user)))
     publications = db.session.scalars(
         sa.select(Publication).join(AcademicProfile).join(User, User.id == AcademicProfile.user_id)
-        .where(User.active.is_(True)))
+        .where(_taking_part()))
     items = [challenge_item(c) for c in challenges] + [offer_item(o) for o in offers]
     items += [profile_item(p) for p in profiles] + [publication_item(p) for p in publications]
     return [item for item in items if item is not None]
@@ -237,6 +255,24 @@ def item_changed(kind: str, item_id: int) -> None:
         if current_app.testing:
             raise
         log.exception("Matching could not follow the change of %s %s", kind, item_id)
+
+
+def organisation_changed(organisation_id: int) -> None:
+    """Call after a coordinator changed an organisation's status (flushed): its challenges leave the index when
+    it is suspended or rejected, with their stored matches, and come back, recomputed, when it is verified."""
+    challenge_ids = list(db.session.scalars(sa.select(Challenge.id).where(
+        Challenge.organisation_id == organisation_id, Challenge.status != ChallengeStatus.DRAFT)))
+    for challenge_id in challenge_ids:
+        item_changed("challenge", challenge_id)
+
+
+def academic_changed(user_id: int) -> None:
+    """Call after an academic's account started taking part (their address confirmed, flushed): their profile,
+    publications and offers enter the index and get their stored matches."""
+    offer_ids = list(db.session.scalars(sa.select(Offer.id).where(Offer.academic_id == user_id)))
+    item_changed("profile", user_id)
+    for offer_id in offer_ids:
+        item_changed("offer", offer_id)
 
 
 def refresh_item(kind: str, item_id: int) -> int:
@@ -400,11 +436,12 @@ def _existing_ids(rows: list[dict]) -> tuple[set[int], set[int], set[int]]:
     offer_ids = {row["offer_id"] for row in rows if row["offer_id"]}
     academic_ids = {row["academic_id"] for row in rows if row["academic_id"]}
     challenges = set(db.session.scalars(sa.select(Challenge.id).where(
-        Challenge.id.in_(challenge_ids), Challenge.status == ChallengeStatus.OPEN, Challenge.hidden_at.is_(None))))
-    offers = set(db.session.scalars(sa.select(Offer.id).where(
-        Offer.id.in_(offer_ids), Offer.status == OfferStatus.OPEN, Offer.hidden_at.is_(None)))) if offer_ids else set()
+        Challenge.id.in_(challenge_ids), _suggestable_challenge())))
+    offers = set(db.session.scalars(sa.select(Offer.id).join(Offer.academic).where(
+        Offer.id.in_(offer_ids), Offer.status == OfferStatus.OPEN, Offer.hidden_at.is_(None),
+        _taking_part()))) if offer_ids else set()
     academics = set(db.session.scalars(sa.select(AcademicProfile.user_id).join(AcademicProfile.user).where(
-        AcademicProfile.user_id.in_(academic_ids), User.active.is_(True)))) if academic_ids else set()
+        AcademicProfile.user_id.in_(academic_ids), _taking_part()))) if academic_ids else set()
     return challenges, offers, academics
 
 
@@ -510,25 +547,36 @@ def _dismissed(side: DismissalSide):
                              Dismissal.target_type == Match.target_type, Dismissal.target_id == _target_of_match())
 
 
-def suggestions_for_challenge(challenge: Challenge, target_type: MatchTarget, k: int = TOP_K) -> list[Match]:
-    """The stored offers or academics for a challenge, best first, without those its organisation dismissed."""
+def _suggestable_challenge():
+    """Open, not hidden, of an organisation still taking part: what may be suggested, whoever reads."""
+    return sa.and_(Challenge.status == ChallengeStatus.OPEN, Challenge.hidden_at.is_(None),
+                   Challenge.organisation_id.in_(sa.select(Organisation.id).where(
+                       Organisation.status.not_in(STOPPED_ORGANISATION))))
+
+
+def suggestions_for_challenge(challenge: Challenge, target_type: MatchTarget, k: int = TOP_K, *, viewer=None
+                              ) -> list[Match]:
+    """The stored offers or academics for a challenge, best first, without those its organisation dismissed,
+    and only academics (and offers of academics) that `viewer` may be suggested (none: as for a visitor)."""
     query = sa.select(Match).where(Match.challenge_id == challenge.id, Match.target_type == target_type,
                                    ~_dismissed(DismissalSide.CHALLENGE))
     if target_type is MatchTarget.OFFER:
         query = (query.join(Offer, Offer.id == Match.offer_id)
-                 .where(Offer.status == OfferStatus.OPEN, Offer.hidden_at.is_(None))
+                 .join(AcademicProfile, AcademicProfile.user_id == Offer.academic_id)
+                 .where(Offer.status == OfferStatus.OPEN, Offer.hidden_at.is_(None), suggestable_academics(viewer))
                  .options(contains_eager(Match.offer).joinedload(Offer.academic)
                           .selectinload(User.academic_profile)))
     else:
-        query = (query.join(User, User.id == Match.academic_id).where(User.active.is_(True))
+        query = (query.join(User, User.id == Match.academic_id)
+                 .join(AcademicProfile, AcademicProfile.user_id == User.id)
+                 .where(User.active.is_(True), suggestable_academics(viewer))
                  .options(contains_eager(Match.academic).selectinload(User.academic_profile)))
     return list(db.session.scalars(query.order_by(Match.score.desc(), Match.id).limit(k)).unique())
 
 
 def _suggested_challenges(query, viewer, k: int) -> list[Match]:
     query = (query.join(Challenge, Challenge.id == Match.challenge_id)
-             .where(Challenge.status == ChallengeStatus.OPEN, Challenge.hidden_at.is_(None),
-                    visible_challenges(viewer), ~_dismissed(DismissalSide.TARGET))
+             .where(_suggestable_challenge(), visible_challenges(viewer), ~_dismissed(DismissalSide.TARGET))
              .options(contains_eager(Match.challenge)))
     return list(db.session.scalars(query.order_by(Match.score.desc(), Match.id).limit(k)).unique())
 
@@ -573,22 +621,31 @@ class TeamView:
     best_single_coverage: float
 
 
-def team_for_challenge(challenge: Challenge) -> TeamView | None:
-    """A small team of academics from different departments covering the challenge together, or None."""
+def _not_suggested_to(viewer) -> set[str]:
+    """The engine keys ("academic:<id>") of the academics in the index that `viewer` may not be suggested."""
+    return {f"academic:{user_id}" for user_id in db.session.scalars(
+        sa.select(AcademicProfile.user_id).where(~suggestable_academics(viewer)))}
+
+
+def team_for_challenge(challenge: Challenge, viewer=None) -> TeamView | None:
+    """A small team of academics from different departments covering the challenge together, or None; made only
+    of academics `viewer` may be suggested (none: as for a visitor)."""
     key = f"challenge:{challenge.id}"
+    left_out = _not_suggested_to(viewer)
     engine = get_engine()
     with _state().lock:
         if key not in engine.items:
             return None
-        team: Team | None = engine.team_for_challenge(key)
+        team: Team | None = engine.team_for_challenge(key, exclude=left_out)
         if team is None:
             return None
-        scored = {key_id(s.key): s for s in engine.academics_for_challenge(key, k=15)}
+        scored = {key_id(s.key): s for s in engine.academics_for_challenge(key, k=15, exclude=left_out)}
     ids = [member.academic_id for member in team.members]
     people = {user.id: user for user in db.session.scalars(
         sa.select(User).where(User.id.in_(ids), User.active.is_(True))
         .options(selectinload(User.academic_profile)))}
-    if len(people) != len(ids):
+    # The index may be a little behind the database: a team never shows someone who may not be suggested now.
+    if len(people) != len(ids) or not all(can(viewer, "profile.suggest", p.academic_profile) for p in people.values()):
         return None
     members = []
     for member in team.members:

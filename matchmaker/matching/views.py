@@ -38,9 +38,9 @@ def challenge_panel(challenge: Challenge) -> dict:
     if not can(current_user, "match.view", challenge):
         return {"matching": None}
     return {"matching": {
-        "academics": _shown(services.suggestions_for_challenge(challenge, MatchTarget.ACADEMIC)),
-        "offers": _shown(services.suggestions_for_challenge(challenge, MatchTarget.OFFER)),
-        "team": services.team_for_challenge(challenge) if challenge.status.value == "open" else None,
+        "academics": _shown(services.suggestions_for_challenge(challenge, MatchTarget.ACADEMIC, viewer=current_user)),
+        "offers": _shown(services.suggestions_for_challenge(challenge, MatchTarget.OFFER, viewer=current_user)),
+        "team": services.team_for_challenge(challenge, current_user) if challenge.status.value == "open" else None,
         "may_dismiss": can(current_user, "match.dismiss", challenge),
     }}
 
@@ -59,6 +59,8 @@ def for_you():
     profile = current_user.academic_profile
     if profile is None:
         raise NotFound(_("Only academics have suggestions of challenges."))
+    if not current_user.email_verified:  # the page says what is waiting, rather than a bare refusal
+        return render_template("matching/for_you.html", profile=profile, suggestions=[])
     require("match.view", profile)
     return render_template("matching/for_you.html", profile=profile,
                            suggestions=_shown(services.suggestions_for_academic(profile.user_id, current_user)))

@@ -42,7 +42,7 @@ def index():
 @blueprint.route("/mine")
 @login_required
 def mine():
-    require("offer.create")
+    require("offer.list_own")
     return render_template("offers/mine.html", offers=services.offers_of(current_user))
 
 

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from matchmaker.errors import Conflict, ValidationFailed
 from matchmaker.extensions import db
+from matchmaker.matching import services as matching
 from matchmaker.notifications.services import send_templated_email
 from matchmaker.orgs.models import (
     Membership,
@@ -141,7 +142,10 @@ def _clean_reason(reason: str | None) -> str:
 
 def decide_organisation(organisation: Organisation, status: OrganisationStatus, coordinator,
                         reason: str | None = None) -> Organisation:
-    """Verify, reject or suspend an organisation and tell its members. Rejecting or suspending needs a reason."""
+    """Verify, reject or suspend an organisation and tell its members. Rejecting or suspending needs a reason.
+
+    Suspended or rejected, its challenges leave every public place and the suggestions; verified, they come back.
+    Flushes."""
     if status is OrganisationStatus.PENDING:
         raise ValidationFailed(_("Choose verified or rejected."), {"status": [_("Choose verified or rejected.")]})
     if status is OrganisationStatus.VERIFIED:
@@ -155,6 +159,7 @@ def decide_organisation(organisation: Organisation, status: OrganisationStatus, 
     organisation.status_changed_at = utcnow()
     organisation.status_changed_by_id = coordinator.id
     db.session.flush()
+    matching.organisation_changed(organisation.id)
     subjects = {
         OrganisationStatus.VERIFIED: _l("Your organisation has been verified"),
         OrganisationStatus.REJECTED: _l("Your organisation could not be verified"),

@@ -69,7 +69,7 @@ def test_visitor_registers_an_organisation_and_sees_it_waits_for_verification(pa
 
 def test_registered_user_signs_in_and_signs_out(page, in_live_app):
     with in_live_app():
-        user = factories.Factory().member(name="Marco Bianchi", email="marco@associazione.org")
+        user = factories.Factory().member(name="Marco Bianchi", email="marco@associazione.org", verified=True)
         email = user.email
 
     visit(page, "/")
@@ -135,10 +135,10 @@ def test_visitor_switches_the_language_and_it_is_remembered(page):
 def test_coordinator_verifies_one_organisation_and_must_give_a_reason_to_reject_another(page, in_live_app):
     with in_live_app():
         make = factories.Factory()
-        coordinator = make.coordinator(name="Chiara Verdi")
+        coordinator = make.coordinator(name="Chiara Verdi", verified=True)
         coordinator_email = coordinator.email
-        founder_a = make.user(name="Anna Neri")
-        founder_b = make.user(name="Luca Gialli")
+        founder_a = make.user(name="Anna Neri", verified=True)
+        founder_b = make.user(name="Luca Gialli", verified=True)
         to_verify = make.organisation(name="Cooperativa Arcobaleno", status=OrganisationStatus.PENDING,
                                       members=[founder_a])
         to_reject = make.organisation(name="Associazione Incompleta", status=OrganisationStatus.PENDING,

@@ -84,8 +84,8 @@ def publish_challenge(organisation, author, title: str, sdgs: list[int], **extra
 def test_member_of_a_verified_organisation_posts_a_challenge_and_publishes_it(page, in_live_app):
     with in_live_app():
         make = factories.Factory()
-        organisation = make.organisation(name="Cooperativa Il Ponte")
-        member = make.member(organisation, name="Sara Moretti", email="sara@ilponte.org")
+        organisation = make.organisation(name="Cooperativa Il Ponte", status=OrganisationStatus.VERIFIED)
+        member = make.member(organisation, name="Sara Moretti", email="sara@ilponte.org", verified=True)
         email = member.email
     deadline = date.today() + timedelta(days=60)
 
@@ -163,7 +163,7 @@ def test_member_of_an_unverified_organisation_saves_a_draft_and_sees_publishing_
     with in_live_app():
         make = factories.Factory()
         organisation = make.organisation(name="Associazione Nuova", status=OrganisationStatus.PENDING)
-        member = make.member(organisation, name="Elena Costa")
+        member = make.member(organisation, name="Elena Costa", verified=True)
         email = member.email
 
     sign_in(page, email, "Elena Costa")
@@ -196,7 +196,7 @@ def test_member_of_an_unverified_organisation_saves_a_draft_and_sees_publishing_
 
 def test_academic_fills_the_profile_uploads_publications_and_posts_an_offer(page, in_live_app, tmp_path):
     with in_live_app():
-        academic = factories.Factory().academic(name="Anna Rossi", department_code="DENERG")
+        academic = factories.Factory().academic(name="Anna Rossi", department_code="DENERG", verified=True)
         email = academic.email
 
     sign_in(page, email, "Anna Rossi")
@@ -280,8 +280,8 @@ def test_academic_fills_the_profile_uploads_publications_and_posts_an_offer(page
 def test_visitor_filters_challenges_by_goal_and_the_address_keeps_the_filter(page, in_live_app):
     with in_live_app():
         make = factories.Factory()
-        organisation = make.organisation(name="Rete Quartieri")
-        member = make.member(organisation)
+        organisation = make.organisation(name="Rete Quartieri", status=OrganisationStatus.VERIFIED)
+        member = make.member(organisation, verified=True)
         publish_challenge(organisation, member, "Clean water for community gardens", [6, 11])
         publish_challenge(organisation, member, "Solar panels on the parish roof", [7])
         publish_challenge(organisation, member, "Energy advice desk", [7, 1])
@@ -313,7 +313,7 @@ def test_visitor_filters_challenges_by_goal_and_the_address_keeps_the_filter(pag
 
 def test_challenge_form_with_a_mistake_keeps_what_was_typed_and_focuses_the_first_mistake(page, in_live_app):
     with in_live_app():
-        member = factories.Factory().member(name="Paolo Verdi")
+        member = factories.Factory().member(name="Paolo Verdi", verified=True)
         email = member.email
     yesterday = date.today() - timedelta(days=1)
 
@@ -366,7 +366,7 @@ def test_challenge_form_with_a_mistake_keeps_what_was_typed_and_focuses_the_firs
 def test_offer_profile_and_people_pages_are_accessible_in_italian(page, in_live_app):
     with in_live_app():
         make = factories.Factory()
-        academic = make.academic(name="Luca Ferri", department_code="DIST")
+        academic = make.academic(name="Luca Ferri", department_code="DIST", verified=True)
         academic_services.update_profile(academic.academic_profile, {
             "department": "DIST", "academic_role": "researcher", "biography": "Urbanistica *partecipata*.",
             "expertise": "rigenerazione urbana, partecipazione", "sdgs": [11, 16], "languages": ["it", "en"],

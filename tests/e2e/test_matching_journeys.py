@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from matchmaker.auth.models import Language
 from matchmaker.extensions import db
 from matchmaker.matching import services as matching
+from matchmaker.orgs.models import OrganisationStatus
 from matchmaker.reference.services import department_by_code
 from tests import factories
 from tests.e2e.conftest import check_accessibility, screenshot
@@ -45,8 +46,8 @@ def build_energy_academic(make, *, language=Language.EN) -> dict:
     """A verified organisation with one challenge on energy poverty and two unrelated ones (each shares a word
     or two with the academic, so that all three are suggested); an energy academic with a profile and an offer.
     """
-    organisation = make.organisation(name="Cooperativa Casa Comune")
-    member = make.member(organisation, name="Sara Moretti")
+    organisation = make.organisation(name="Cooperativa Casa Comune", status=OrganisationStatus.VERIFIED)
+    member = make.member(organisation, name="Sara Moretti", verified=True)
     make.challenge(organisation, author=member, title=READING, sdgs=(4,), keywords=("reading", "libraries"),
                    summary="Books, libraries and reading groups for teenagers after school, in the courtyards of "
                            "our social housing.")
@@ -58,7 +59,7 @@ def build_energy_academic(make, *, language=Language.EN) -> dict:
                                "systems and an energy retrofit could lower the bills of families in energy poverty.")
     make.challenge(organisation, author=member, title=GARDENS, sdgs=(15,), keywords=("urban gardening", "vegetables"),
                    summary="Volunteers and students want to grow vegetables and flowers on vacant urban lots.")
-    academic = make.academic("DENERG", name="Anna Rossi", language=language)
+    academic = make.academic("DENERG", name="Anna Rossi", language=language, verified=True)
     make.profile(academic, expertise=["energy poverty", "building retrofit", "thermal comfort"],
                  biography="I study energy poverty and the building retrofit of social housing with tenants.")
     make.offer(academic, title="Energy audits of social housing", sdgs=(7,),
@@ -142,26 +143,26 @@ def build_spanning_challenge(make) -> dict:
     """A challenge on two fields (energy retrofit and digital inclusion of the elderly), two academics of
     different departments each covering one side (one also with an offer), and a third who has nothing to do
     with it."""
-    organisation = make.organisation(name="Casa Insieme")
-    member = make.member(organisation, name="Giorgio Bassi")
+    organisation = make.organisation(name="Casa Insieme", status=OrganisationStatus.VERIFIED)
+    member = make.member(organisation, name="Giorgio Bassi", verified=True)
     challenge = make.challenge(
         organisation, author=member, title=SPANNING, sdgs=(7, 10),
         keywords=("energy retrofit", "digital inclusion", "elderly"),
         summary="Our elderly tenants live in poorly insulated flats with high heating bills, and cannot use the "
                 "smartphone app that controls the new smart thermostats.",
         description="We need a thermal retrofit of the buildings and digital training courses for older adults.")
-    energy = make.academic("DENERG", name="Anna Rossi")
+    energy = make.academic("DENERG", name="Anna Rossi", verified=True)
     make.profile(energy, expertise=["thermal retrofit", "insulation", "heating"],
                  biography="I study the thermal retrofit of poorly insulated residential buildings, heating systems "
                            "and heating bills.")
-    digital = make.academic("DAUIN", name="Marco Bianchi")
+    digital = make.academic("DAUIN", name="Marco Bianchi", verified=True)
     make.profile(digital, expertise=["digital inclusion", "older adults", "smartphone"],
                  biography="I design digital training courses that help older adults and elderly people use a "
                            "smartphone app.")
     make.offer(digital, title="Smartphone courses for older adults", sdgs=(10,),
                description="Digital training courses for elderly people, designed with them.",
                keywords=("digital inclusion", "elderly"))
-    food = make.academic("DISAT", name="Paola Neri")
+    food = make.academic("DISAT", name="Paola Neri", verified=True)
     make.profile(food, expertise=["food waste", "school canteens"],
                  biography="I measure food waste in school canteens.")
     compute_matches()
@@ -231,12 +232,12 @@ def test_a_member_sees_who_fits_their_challenge_and_a_team_and_a_visitor_does_no
 def test_a_coordinator_recomputes_the_matches_and_sees_when_it_last_ran(page, in_live_app):
     with in_live_app():
         make = factories.Factory()
-        organisation = make.organisation(name="Rete Quartieri")
+        organisation = make.organisation(name="Rete Quartieri", status=OrganisationStatus.VERIFIED)
         make.challenge(organisation, title=FITTING, summary="Energy poverty and heating bills in social housing.",
                        keywords=("energy poverty",), sdgs=(7,))
-        energy = make.academic("DENERG", name="Anna Rossi")
+        energy = make.academic("DENERG", name="Anna Rossi", verified=True)
         make.profile(energy, expertise=["energy poverty", "heating"], biography="Energy poverty in social housing.")
-        coordinator = make.coordinator(name="Chiara Gallo")
+        coordinator = make.coordinator(name="Chiara Gallo", verified=True)
         email = coordinator.email
 
     sign_in(page, email, "Chiara Gallo")

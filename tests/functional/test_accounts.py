@@ -99,7 +99,7 @@ def test_organisation_member_can_register_a_new_organisation_which_stays_pending
 
 
 def test_organisation_member_typing_an_existing_organisation_name_in_any_case_asks_to_join_it(client, make):
-    existing = make.organisation(name="Cooperativa Il Ponte")
+    existing = make.organisation(name="Cooperativa Il Ponte", status=OrganisationStatus.VERIFIED)
     organisations_before = count(Organisation)
 
     response = english(client, "POST", "/register/organisation",
@@ -339,7 +339,7 @@ def test_asking_for_confirmation_links_again_and_again_is_refused_with_a_clear_m
 # --- signing in and out --------------------------------------------------------------------------------
 
 def test_registered_user_can_sign_in_and_is_welcomed(client, make):
-    user = make.user(name="Lucia Neri")
+    user = make.user(name="Lucia Neri", verified=True)
 
     response = english(client, "POST", "/login", data={"email": user.email.upper(), "password": PASSWORD},
                        follow_redirects=True)
@@ -356,7 +356,7 @@ def test_visitor_asking_for_the_account_page_is_sent_to_sign_in(client):
 
 
 def test_signed_in_user_can_sign_out_with_a_post(client, make, login):
-    login(make.user())
+    login(make.user(verified=True))
 
     response = english(client, "POST", "/logout", follow_redirects=True)
 
@@ -365,7 +365,7 @@ def test_signed_in_user_can_sign_out_with_a_post(client, make, login):
 
 
 def test_signing_out_by_get_is_not_allowed_and_keeps_the_session(client, make, login):
-    login(make.user())
+    login(make.user(verified=True))
 
     response = english(client, "GET", "/logout")
 
@@ -374,7 +374,7 @@ def test_signing_out_by_get_is_not_allowed_and_keeps_the_session(client, make, l
 
 
 def test_keep_me_signed_in_sets_a_remember_cookie_only_when_asked(client, make, login):
-    user = make.user()
+    user = make.user(verified=True)
     login(user)
     assert client.get_cookie("remember_token") is None
     english(client, "POST", "/logout")
@@ -385,7 +385,7 @@ def test_keep_me_signed_in_sets_a_remember_cookie_only_when_asked(client, make, 
 
 
 def test_wrong_password_is_explained_and_keeps_the_typed_e_mail(client, make):
-    user = make.user()
+    user = make.user(verified=True)
 
     response = english(client, "POST", "/login", data={"email": user.email, "password": "not my password"})
 
@@ -404,7 +404,7 @@ def test_unknown_e_mail_gets_the_same_answer_as_a_wrong_password(client):
 
 
 def test_sign_in_returns_to_the_local_page_asked_for(client, make):
-    user = make.user()
+    user = make.user(verified=True)
 
     response = english(client, "POST", "/login?next=%2Faccount", data={"email": user.email, "password": PASSWORD})
 
@@ -415,7 +415,7 @@ def test_sign_in_returns_to_the_local_page_asked_for(client, make):
 @pytest.mark.parametrize("target", ["http://evil.example/", "//evil.example", "https://evil.example/account",
                                     "/\\evil.example", "javascript:alert(1)"])
 def test_sign_in_never_redirects_to_another_site(client, make, target):
-    user = make.user()
+    user = make.user(verified=True)
 
     response = client.post("/login", query_string={"next": target}, data={"email": user.email, "password": PASSWORD})
 
@@ -430,7 +430,7 @@ def _ask_for_reset(client, email):
 
 
 def test_asking_to_reset_an_unknown_e_mail_gets_the_same_answer_and_sends_nothing(client, make, mailbox):
-    user = make.user()
+    user = make.user(verified=True)
 
     answers = []
     for email in ("nobody@example.org", user.email):
@@ -447,7 +447,7 @@ def test_asking_to_reset_an_unknown_e_mail_gets_the_same_answer_and_sends_nothin
 
 
 def test_user_can_reset_a_forgotten_password_with_the_link_once(client, make, mailbox):
-    user = make.user()
+    user = make.user(verified=True)
     _ask_for_reset(client, user.email)
     [mail] = mailbox.to(user.email)
     assert mail["Subject"] == "Reset your password"
@@ -473,7 +473,7 @@ def test_user_can_reset_a_forgotten_password_with_the_link_once(client, make, ma
 
 
 def test_a_reset_with_a_too_short_password_changes_nothing(client, make, mailbox):
-    user = make.user()
+    user = make.user(verified=True)
     _ask_for_reset(client, user.email)
     link = mailbox.link(user.email, "/reset-password/")
 
@@ -498,7 +498,7 @@ def _me(client, raw_token):
 
 
 def test_user_can_create_an_api_token_that_is_shown_only_once_and_works(client, make, login):
-    user = make.user()
+    user = make.user(verified=True)
     login(user)
 
     raw = _create_token(client)
@@ -513,7 +513,7 @@ def test_user_can_create_an_api_token_that_is_shown_only_once_and_works(client, 
 
 
 def test_a_token_needs_a_name(client, make, login):
-    login(make.user())
+    login(make.user(verified=True))
 
     response = english(client, "POST", "/account/tokens", data={"name": "  "})
 
@@ -523,7 +523,7 @@ def test_a_token_needs_a_name(client, make, login):
 
 
 def test_user_can_revoke_a_token_which_then_stops_working(client, make, login):
-    user = make.user()
+    user = make.user(verified=True)
     login(user)
     raw = _create_token(client)
     token = db.session.scalar(sa.select(ApiToken).where(ApiToken.user_id == user.id))
@@ -536,7 +536,7 @@ def test_user_can_revoke_a_token_which_then_stops_working(client, make, login):
 
 
 def test_another_user_cannot_revoke_my_token(client, app, make, login):
-    owner, intruder = make.user(), make.user()
+    owner, intruder = make.user(verified=True), make.user(verified=True)
     login(owner)
     raw = _create_token(client)
     token_id = db.session.scalar(sa.select(ApiToken.id).where(ApiToken.user_id == owner.id))
@@ -588,7 +588,7 @@ def test_visitor_can_switch_to_italian_and_the_choice_is_remembered(client):
 
 
 def test_signed_in_user_language_choice_is_saved_to_the_account(client, app, make, login):
-    user = make.user(language=Language.EN)
+    user = make.user(language=Language.EN, verified=True)
     login(user)
 
     client.post("/language/it", headers={"Accept-Language": "en"})

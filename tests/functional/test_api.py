@@ -63,7 +63,7 @@ def test_monitoring_sees_503_when_the_database_is_unreachable(unreachable_url):
 # --- tokens ------------------------------------------------------------------------------------------
 
 def test_integration_can_exchange_password_for_token(client, make):
-    user = make.member()
+    user = make.member(verified=True)
     response = client.post("/api/v1/tokens", json={"email": user.email, "password": factories.PASSWORD})
     assert response.status_code == 201
     token = response.get_json()["token"]
@@ -74,13 +74,13 @@ def test_integration_can_exchange_password_for_token(client, make):
 
 
 def test_integration_can_sign_in_with_email_in_another_case(client, make):
-    user = make.member()
+    user = make.member(verified=True)
     response = client.post("/api/v1/tokens", json={"email": user.email.upper(), "password": factories.PASSWORD})
     assert response.status_code == 201
 
 
 def test_token_is_stored_only_as_a_digest(client, make):
-    user = make.member()
+    user = make.member(verified=True)
     token = token_for(client, user)
     rows = db.session.execute(sa.select(ApiToken.__table__)).mappings().all()
     assert len(rows) == 1
@@ -90,7 +90,7 @@ def test_token_is_stored_only_as_a_digest(client, make):
 
 
 def test_integration_cannot_get_token_with_wrong_password(client, make):
-    user = make.member()
+    user = make.member(verified=True)
     response = client.post("/api/v1/tokens", json={"email": user.email, "password": "not the password"})
     assert_error(response, 401, "not_authenticated")
     assert db.session.scalar(sa.select(sa.func.count()).select_from(ApiToken)) == 0
@@ -102,7 +102,7 @@ def test_integration_cannot_get_token_for_unknown_email(client):
 
 
 def test_deactivated_user_cannot_get_token(client, make):
-    user = make.member()
+    user = make.member(verified=True)
     user.active = False
     db.session.commit()
     response = client.post("/api/v1/tokens", json={"email": user.email, "password": factories.PASSWORD})
@@ -139,7 +139,7 @@ class TestRateLimit:
 
     def test_eleventh_failed_token_request_from_one_address_within_a_minute_is_refused_with_429(self, client,
                                                                                                make):
-        user = make.member()
+        user = make.member(verified=True)
         for attempt in range(10):
             response = client.post("/api/v1/tokens", json={"email": f"guess{attempt}@example.org",
                                                            "password": f"wrong {attempt}"})
@@ -152,7 +152,7 @@ class TestRateLimit:
         assert response.status_code == 429
 
     def test_successful_token_requests_do_not_use_up_the_limit(self, client, make):
-        user = make.member()
+        user = make.member(verified=True)
         for attempt in range(4):
             response = client.post("/api/v1/tokens", json={"email": user.email, "password": f"wrong {attempt}"})
             assert response.status_code == 401
@@ -168,7 +168,7 @@ class TestRateLimit:
 
 def test_member_sees_their_profile_roles_and_organisations(client, make):
     organisation = make.organisation(name="Cooperativa Il Ponte", status=OrganisationStatus.PENDING)
-    user = make.member(organisation, name="Giulia Ferrero")
+    user = make.member(organisation, name="Giulia Ferrero", verified=True)
     response = client.get("/api/v1/me", headers=bearer(token_for(client, user)))
     assert response.status_code == 200
     me = response.get_json()
@@ -181,7 +181,7 @@ def test_member_sees_their_profile_roles_and_organisations(client, make):
 
 
 def test_academic_sees_their_roles_and_no_organisations(client, make):
-    user = make.academic("DAUIN")
+    user = make.academic("DAUIN", verified=True)
     me = client.get("/api/v1/me", headers=bearer(token_for(client, user))).get_json()
     assert me["roles"] == ["academic"]
     assert me["organisations"] == []
@@ -200,12 +200,12 @@ def test_anonymous_caller_cannot_see_me(client):
     "mm_token-without-scheme",
 ])
 def test_caller_with_bad_token_cannot_see_me(client, make, header):
-    make.member()
+    make.member(verified=True)
     assert_error(client.get("/api/v1/me", headers={"Authorization": header}), 401, "not_authenticated")
 
 
 def test_revoked_token_stops_working(client, make, login):
-    user = make.member()
+    user = make.member(verified=True)
     token = token_for(client, user)
     assert client.get("/api/v1/me", headers=bearer(token)).status_code == 200
     login(user)
@@ -217,7 +217,7 @@ def test_revoked_token_stops_working(client, make, login):
 
 
 def test_owner_can_see_when_their_token_was_last_used(client, make):
-    user = make.member()
+    user = make.member(verified=True)
     token = token_for(client, user)
     assert db.session.scalar(sa.select(ApiToken.last_used_at)) is None
     assert client.get("/api/v1/me", headers=bearer(token)).status_code == 200
@@ -229,7 +229,7 @@ def test_owner_can_see_when_their_token_was_last_used(client, make):
 
 
 def test_token_of_deactivated_user_stops_working(client, make):
-    user = make.member()
+    user = make.member(verified=True)
     token = token_for(client, user)
     user.active = False
     db.session.commit()
@@ -266,7 +266,7 @@ def test_anyone_can_list_the_seventeen_sdgs_in_both_languages(client):
 # --- organisation verification -----------------------------------------------------------------------
 
 def test_coordinator_can_verify_an_organisation(client, make):
-    coordinator = make.coordinator()
+    coordinator = make.coordinator(verified=True)
     organisation = make.organisation(status=OrganisationStatus.PENDING)
     response = client.post(f"/api/v1/organisations/{organisation.id}/verification",
                            json={"status": "verified"}, headers=bearer(token_for(client, coordinator)))
@@ -278,7 +278,7 @@ def test_coordinator_can_verify_an_organisation(client, make):
 
 
 def test_coordinator_can_reject_an_organisation_with_a_reason(client, make):
-    coordinator = make.coordinator()
+    coordinator = make.coordinator(verified=True)
     organisation = make.organisation(status=OrganisationStatus.PENDING)
     response = client.post(f"/api/v1/organisations/{organisation.id}/verification",
                            json={"status": "rejected", "reason": "No statute attached."},
@@ -296,7 +296,7 @@ def test_coordinator_can_reject_an_organisation_with_a_reason(client, make):
     {"status": "rejected", "reason": 42},
 ])
 def test_coordinator_cannot_reject_without_a_reason(client, make, body):
-    coordinator = make.coordinator()
+    coordinator = make.coordinator(verified=True)
     organisation = make.organisation(status=OrganisationStatus.PENDING)
     response = client.post(f"/api/v1/organisations/{organisation.id}/verification",
                            json=body, headers=bearer(token_for(client, coordinator)))
@@ -307,7 +307,7 @@ def test_coordinator_cannot_reject_without_a_reason(client, make, body):
 
 @pytest.mark.parametrize("body", [{"status": "approved"}, {"status": "pending"}, {}, {"status": None}])
 def test_coordinator_cannot_set_an_unknown_status(client, make, body):
-    coordinator = make.coordinator()
+    coordinator = make.coordinator(verified=True)
     organisation = make.organisation(status=OrganisationStatus.PENDING)
     response = client.post(f"/api/v1/organisations/{organisation.id}/verification",
                            json=body, headers=bearer(token_for(client, coordinator)))
@@ -317,7 +317,7 @@ def test_coordinator_cannot_set_an_unknown_status(client, make, body):
 
 
 def test_coordinator_cannot_verify_an_organisation_twice(client, make):
-    coordinator = make.coordinator()
+    coordinator = make.coordinator(verified=True)
     organisation = make.organisation(status=OrganisationStatus.VERIFIED)
     response = client.post(f"/api/v1/organisations/{organisation.id}/verification",
                            json={"status": "verified"}, headers=bearer(token_for(client, coordinator)))
@@ -325,14 +325,14 @@ def test_coordinator_cannot_verify_an_organisation_twice(client, make):
 
 
 def test_coordinator_gets_404_for_an_unknown_organisation(client, make):
-    coordinator = make.coordinator()
+    coordinator = make.coordinator(verified=True)
     response = client.post("/api/v1/organisations/999999/verification",
                            json={"status": "verified"}, headers=bearer(token_for(client, coordinator)))
     assert_error(response, 404, "not_found")
 
 
 def test_admin_can_verify_an_organisation(client, make):
-    admin = make.user(roles=(Role.ADMIN,), email="admin.test@polito.it")
+    admin = make.user(roles=(Role.ADMIN,), email="admin.test@polito.it", verified=True)
     organisation = make.organisation(status=OrganisationStatus.PENDING)
     response = client.post(f"/api/v1/organisations/{organisation.id}/verification",
                            json={"status": "verified"}, headers=bearer(token_for(client, admin)))
@@ -343,9 +343,9 @@ def test_admin_can_verify_an_organisation(client, make):
 def test_non_coordinator_cannot_verify_an_organisation(client, make, who):
     organisation = make.organisation(status=OrganisationStatus.PENDING)
     user = {
-        "member_of_the_organisation": lambda: make.member(organisation),
-        "other_member": lambda: make.member(),
-        "academic": lambda: make.academic(),
+        "member_of_the_organisation": lambda: make.member(organisation, verified=True),
+        "other_member": lambda: make.member(verified=True),
+        "academic": lambda: make.academic(verified=True),
     }[who]()
     response = client.post(f"/api/v1/organisations/{organisation.id}/verification",
                            json={"status": "verified"}, headers=bearer(token_for(client, user)))
@@ -361,7 +361,7 @@ def test_anonymous_caller_cannot_verify_an_organisation(client, make):
 
 
 def test_verification_with_a_body_that_is_not_json_is_refused_with_400(client, make):
-    coordinator = make.coordinator()
+    coordinator = make.coordinator(verified=True)
     organisation = make.organisation(status=OrganisationStatus.PENDING)
     response = client.post(f"/api/v1/organisations/{organisation.id}/verification",
                            data="status=verified", content_type="application/x-www-form-urlencoded",
@@ -388,7 +388,7 @@ class TestCsrf:
         return csrf_token
 
     def test_cookie_signed_coordinator_cannot_write_without_csrf_token(self, client, make):
-        coordinator = make.coordinator()
+        coordinator = make.coordinator(verified=True)
         organisation = make.organisation(status=OrganisationStatus.PENDING)
         self.sign_in_with_form(client, coordinator)
         response = client.post(f"/api/v1/organisations/{organisation.id}/verification",
@@ -397,7 +397,7 @@ class TestCsrf:
         assert organisation_in_database(organisation.id).status is OrganisationStatus.PENDING
 
     def test_cookie_signed_coordinator_can_write_with_csrf_header(self, client, make):
-        coordinator = make.coordinator()
+        coordinator = make.coordinator(verified=True)
         organisation = make.organisation(status=OrganisationStatus.PENDING)
         csrf_token = self.sign_in_with_form(client, coordinator)
         response = client.post(f"/api/v1/organisations/{organisation.id}/verification",
@@ -406,14 +406,14 @@ class TestCsrf:
         assert organisation_in_database(organisation.id).status is OrganisationStatus.VERIFIED
 
     def test_cookie_signed_user_can_read_without_csrf_token(self, client, make):
-        coordinator = make.coordinator()
+        coordinator = make.coordinator(verified=True)
         self.sign_in_with_form(client, coordinator)
         response = client.get("/api/v1/me")
         assert response.status_code == 200
         assert response.get_json()["email"] == coordinator.email
 
     def test_token_holder_can_write_without_csrf_token(self, client, make):
-        coordinator = make.coordinator()
+        coordinator = make.coordinator(verified=True)
         organisation = make.organisation(status=OrganisationStatus.PENDING)
         token = token_for(client, coordinator)  # itself a write without a CSRF token
         response = client.post(f"/api/v1/organisations/{organisation.id}/verification",
@@ -424,7 +424,7 @@ class TestCsrf:
 
 def test_cookie_signed_coordinator_can_write_when_csrf_is_switched_off(client, make):
     """The test settings switch CSRF off everywhere; the API must honour that like every form does."""
-    coordinator = make.coordinator()
+    coordinator = make.coordinator(verified=True)
     organisation = make.organisation(status=OrganisationStatus.PENDING)
     signed_in = client.post("/login", data={"email": coordinator.email, "password": factories.PASSWORD})
     assert signed_in.status_code == 302

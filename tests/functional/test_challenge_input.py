@@ -46,7 +46,7 @@ def api_body(**overrides) -> dict:
 
 @pytest.fixture
 def member(make):
-    return make.member(make.organisation(name="Cooperativa Il Ponte"))
+    return make.member(make.organisation(name="Cooperativa Il Ponte"), verified=True)
 
 
 @pytest.fixture

@@ -73,7 +73,7 @@ def test_operator_can_create_a_member_of_a_new_organisation_which_waits_for_veri
 
 
 def test_operator_can_add_a_member_to_an_existing_organisation_who_waits_for_approval(runner, make):
-    existing = make.organisation(name="Associazione Mirafiori Insieme")
+    existing = make.organisation(name="Associazione Mirafiori Insieme", status=OrganisationStatus.VERIFIED)
     result = create_user(runner, "--email", "marco@mirafiori.example.org", "--password", PASSWORD,
                          "--name", "Marco Bianco", "--role", "organisation",
                          "--organisation", "associazione mirafiori insieme")
@@ -94,7 +94,7 @@ def test_operator_can_create_an_academic_in_a_department(runner):
 
 
 def test_operator_cannot_create_a_second_account_with_the_same_email(runner, make):
-    make.user(email="taken@example.org")
+    make.user(email="taken@example.org", verified=True)
     before = committed_rows()
     result = create_user(runner, "--email", "TAKEN@example.org", "--password", PASSWORD,
                          "--name", "Someone Else", "--role", "coordinator")
@@ -106,7 +106,7 @@ def test_operator_cannot_create_a_second_account_with_the_same_email(runner, mak
 
 
 def test_duplicate_email_leaves_no_new_organisation_behind(runner, make):
-    make.user(email="taken@example.org")
+    make.user(email="taken@example.org", verified=True)
     before = committed_rows()
     result = create_user(runner, "--email", "taken@example.org", "--password", PASSWORD,
                          "--name", "Someone Else", "--role", "organisation", "--organisation", "Brand New Org")

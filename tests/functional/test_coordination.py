@@ -22,7 +22,7 @@ REJECTED_SUBJECT = "Your organisation could not be verified"
 
 @pytest.fixture
 def coordinator(make, login):
-    user = make.coordinator()
+    user = make.coordinator(verified=True)
     login(user)
     return user
 
@@ -30,8 +30,8 @@ def coordinator(make, login):
 @pytest.fixture
 def pending_organisation(make):
     """A new organisation waiting for verification, with an English- and an Italian-speaking member."""
-    english_member = make.user(language=Language.EN, name="Emma English")
-    italian_member = make.user(language=Language.IT, name="Irene Italiano")
+    english_member = make.user(language=Language.EN, name="Emma English", verified=True)
+    italian_member = make.user(language=Language.IT, name="Irene Italiano", verified=True)
     return make.organisation(name="Cooperativa Barriera", status=OrganisationStatus.PENDING,
                              members=(english_member, italian_member))
 
@@ -39,8 +39,8 @@ def pending_organisation(make):
 @pytest.fixture
 def join_request(make):
     """Someone asking to join a verified organisation."""
-    organisation = make.organisation(name="Associazione Il Cortile")
-    applicant = make.user(name="Paolo Pending", language=Language.EN)
+    organisation = make.organisation(name="Associazione Il Cortile", status=OrganisationStatus.VERIFIED)
+    applicant = make.user(name="Paolo Pending", language=Language.EN, verified=True)
     db.session.add(Membership(user=applicant, organisation=organisation, status=MembershipStatus.PENDING))
     db.session.commit()
     return organisation, applicant
@@ -68,7 +68,7 @@ def en(client, method, url, **kwargs):
 
 def test_coordinator_sees_the_organisations_waiting_for_verification(client, make, coordinator,
                                                                      pending_organisation):
-    already_verified = make.organisation(name="Scuola Verificata")
+    already_verified = make.organisation(name="Scuola Verificata", status=OrganisationStatus.VERIFIED)
 
     response = en(client, "GET", DESK)
 
@@ -257,11 +257,11 @@ def test_people_who_are_not_coordinators_cannot_use_the_desk(client, make, login
                                                              join_request, who):
     join_organisation, applicant = join_request
     if who == "organisation member":
-        user = make.member()
+        user = make.member(verified=True)
     elif who == "member of the organisation itself":
         user = pending_organisation.memberships[0].user
     else:
-        user = make.academic()
+        user = make.academic(verified=True)
     login(user)
 
     for method, url, data in _decision_requests(pending_organisation, applicant, join_organisation):

@@ -49,7 +49,7 @@ def test_someone_outside_the_organisation_is_refused_the_matches_and_the_team(cl
     for url in (f"/api/v1/challenges/{market['challenge'].id}/matches",
                 f"/api/v1/challenges/{market['challenge'].id}/team"):
         assert get(client, make, market["poet"], url).status_code == 403
-        assert get(client, make, make.member(), url).status_code == 403
+        assert get(client, make, make.member(verified=True), url).status_code == 403
         assert get(client, make, None, url).status_code == 401
 
 
@@ -61,7 +61,7 @@ def test_an_unknown_or_invisible_challenge_is_404(client, make, market):
 
 
 def test_a_coordinator_gets_any_challenges_matches_and_team(client, make, market):
-    coordinator = make.coordinator()
+    coordinator = make.coordinator(verified=True)
     assert get(client, make, coordinator, f"/api/v1/challenges/{market['challenge'].id}/matches").status_code == 200
     response = get(client, make, coordinator, f"/api/v1/challenges/{market['challenge'].id}/team")
     assert response.status_code == 200
@@ -76,7 +76,7 @@ def test_an_academic_gets_their_challenges_and_nobody_else_does(client, make, ma
     items = get(client, make, market["expert"], url).get_json()["items"]
     assert [(i["id"], i["type"], i["title"]) for i in items] == [(market["challenge"].id, "challenge", ENERGY["title"])]
     assert ITEM_KEYS <= set(items[0])
-    assert get(client, make, make.coordinator(), url).status_code == 200
+    assert get(client, make, make.coordinator(verified=True), url).status_code == 200
     assert get(client, make, market["member"], url).status_code == 403
     assert get(client, make, market["expert"], f"/api/v1/academics/{market['member'].id}/matches").status_code == 404
     assert get(client, make, market["expert"], url.replace("k=5", "k=100")).status_code == 422
@@ -87,7 +87,7 @@ def test_an_offers_author_gets_the_challenges_that_fit_it_and_others_do_not(clie
     items = get(client, make, market["expert"], url).get_json()["items"]
     assert [i["id"] for i in items] == [market["challenge"].id]
     assert get(client, make, market["poet"], url).status_code == 403
-    assert get(client, make, make.coordinator(), url).status_code == 200
+    assert get(client, make, make.coordinator(verified=True), url).status_code == 200
     assert get(client, make, None, "/api/v1/offers/99999/matches").status_code == 404
 
 

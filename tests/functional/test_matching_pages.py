@@ -10,6 +10,7 @@ from matchmaker.challenges.models import ChallengeStatus
 from matchmaker.extensions import db
 from matchmaker.matching import services as matching
 from matchmaker.matching.models import Dismissal, DismissalSide, Match, MatchingRun, MatchTarget, RunKind
+from matchmaker.orgs.models import OrganisationStatus
 from tests import factories
 from tests.integration.test_matching_services import ENERGY, energy_expert, poetry_expert
 
@@ -21,7 +22,7 @@ def market(make):
 
 def build_market(make) -> dict:
     """An organisation's energy challenge, an energy expert with an offer, a poetry scholar; matches computed."""
-    member = make.member()
+    member = make.member(make.organisation(status=OrganisationStatus.VERIFIED), verified=True)
     organisation = member.memberships[0].organisation
     challenge = make.challenge(organisation, author=member, **ENERGY)
     expert, poet = energy_expert(make), poetry_expert(make)
@@ -60,14 +61,14 @@ def test_people_outside_the_organisation_do_not_see_its_suggestions(client, logi
     if who == "academic":
         login(market["poet"])
     elif who == "other_member":
-        login(make.member())
+        login(make.member(verified=True))
     html = page(client, f"/challenges/{market['challenge'].id}")
     assert "Academics and offers that fit" not in html
     assert market["expert"].name not in html
 
 
 def test_a_coordinator_sees_the_suggestions_but_cannot_dismiss_them(client, login, make, market):
-    login(make.coordinator())
+    login(make.coordinator(verified=True))
     html = page(client, f"/challenges/{market['challenge'].id}")
     assert market["expert"].name in html.split('id="suggestions"', 1)[1]
     assert "/dismiss" not in html
@@ -90,7 +91,7 @@ def test_a_member_who_dismisses_an_academic_no_longer_sees_them_and_the_dismissa
 
 
 def test_a_team_is_suggested_when_people_of_different_departments_cover_more_together(client, login, make, market):
-    sociologist = make.academic("DIST", name="Sara Housing")
+    sociologist = make.academic("DIST", name="Sara Housing", verified=True)
     make.profile(sociologist, expertise=["social housing", "families", "barriera di milano"],
                  biography="I study social housing policies and families of Barriera di Milano.")
     matching.recompute_all()
@@ -193,7 +194,7 @@ def test_a_failed_submission_still_shows_similar_challenges(client, login, marke
 # --- search ---------------------------------------------------------------------------------------------------
 
 def test_the_challenge_search_box_orders_results_by_relevance(client, make):
-    organisation = make.organisation()
+    organisation = make.organisation(status=OrganisationStatus.VERIFIED)
     loose = make.challenge(organisation, title="Community garden", summary="Some energy from volunteers.")
     tight = make.challenge(organisation, **ENERGY)
     make.challenge(organisation, title="Reading club", summary="Books for children.")
@@ -207,7 +208,7 @@ def test_the_challenge_search_box_orders_results_by_relevance(client, make):
 
 
 def test_relevance_ordered_search_results_still_come_in_pages(client, make):
-    organisation = make.organisation()
+    organisation = make.organisation(status=OrganisationStatus.VERIFIED)
     for n in range(25):
         make.challenge(organisation, title=f"Energy poverty {n}" if n % 2 else f"Energy {n}",
                        summary="Energy bills." if n % 2 else "Some energy.")
@@ -230,7 +231,7 @@ def test_the_people_and_offer_search_boxes_order_by_relevance(client, market):
 
 
 def test_a_search_the_engine_cannot_place_falls_back_to_plain_text(client, make):
-    organisation = make.organisation(name="Cooperativa Zyxwv")
+    organisation = make.organisation(name="Cooperativa Zyxwv", status=OrganisationStatus.VERIFIED)
     make.challenge(organisation, title="Orti urbani")
     assert "Orti urbani" in page(client, "/challenges/?q=Zyxwv")
 
@@ -238,7 +239,7 @@ def test_a_search_the_engine_cannot_place_falls_back_to_plain_text(client, make)
 # --- the coordinators -----------------------------------------------------------------------------------------
 
 def test_a_coordinator_sees_when_matching_last_ran_and_can_recompute_everything(client, login, make, market):
-    login(make.coordinator())
+    login(make.coordinator(verified=True))
     html = page(client, "/coordination/matching")
     assert "Last full recomputation" in html and "Recompute all suggestions" in html
     db.session.execute(sa.delete(Match))

@@ -86,7 +86,7 @@ def upload(client, filename: str, content: bytes):
 
 @pytest.fixture
 def academic(make):
-    return make.academic(name="Marco Bianchi")
+    return make.academic(name="Marco Bianchi", verified=True)
 
 
 @pytest.fixture

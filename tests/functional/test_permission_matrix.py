@@ -1,9 +1,10 @@
-"""The permission matrix: who may see, edit, publish, hide and create challenges, offers and profiles.
+"""The permission matrix: who may see, edit, publish, hide and create challenges, offers and profiles, and whom
+an organisation is suggested.
 
 The tables at the top are the rules: one row per action and object, one column per role. Every case asks the web
 pages and the API the same question and expects the same answer (hiding and editing one's profile exist on the web
 pages only), checks that a refused action changed nothing, and that a page shows a button exactly when the server
-would accept what it does.
+would accept what it does. The SQL filters of the lists (`visible_*`, `suggestable_academics`) are asked too.
 """
 from functools import cached_property
 from urllib.parse import urlparse
@@ -14,8 +15,11 @@ import sqlalchemy as sa
 from matchmaker.academics.models import AcademicProfile
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.extensions import db
+from matchmaker.matching import services as matching
 from matchmaker.notifications.models import OutboxMessage
 from matchmaker.offers.models import Offer, OfferStatus
+from matchmaker.orgs.models import OrganisationStatus
+from matchmaker.permissions import can, suggestable_academics
 from matchmaker.types import utcnow
 
 # What a role gets when it tries an action.
@@ -24,81 +28,122 @@ DENIED = "403"        # the caller may see the object, but not do this to it
 UNSEEN = "404"        # the caller may not even see the object: for them it does not exist
 SIGN_IN = "sign in"   # a visitor: sent to /login by the web pages, answered 401 by the API
 
-ROLES = ("visitor", "member", "other_member", "academic", "other_academic", "coordinator")
+ROLES = ("visitor", "member", "other_member", "academic", "other_academic", "coordinator", "unconfirmed_academic",
+         "unconfirmed_member")
 # member: of the organisation owning the challenges. other_member: of another organisation.
 # academic: the author of the offers and the owner of the profile. other_academic: someone else at PoliTO.
+# unconfirmed_academic (unc_acad): registered with a university address never confirmed (anyone can type one).
+# unconfirmed_member (unc_member): of the organisation owning the challenges, their address not confirmed yet.
+# Everyone else has confirmed their address; the organisations are verified unless the object says otherwise.
 
 CHALLENGES = {  # all of the member's organisation
     "open": {"status": ChallengeStatus.OPEN},
     "draft": {"status": ChallengeStatus.DRAFT},
     "for_academics": {"status": ChallengeStatus.OPEN, "visibility": Visibility.ACADEMICS},
     "hidden": {"status": ChallengeStatus.OPEN, "hidden": True},
+    # open, published before a coordinator suspended or rejected the organisation (member: of that organisation)
+    "suspended": {"status": ChallengeStatus.OPEN, "organisation_status": OrganisationStatus.SUSPENDED},
+    "rejected": {"status": ChallengeStatus.OPEN, "organisation_status": OrganisationStatus.REJECTED},
 }
 
 # see: the detail page and the list (filtered by the challenge's status). edit: the edit form, PATCH a field.
 # change_status: publish the draft, pause the others. hide: hide with a reason (unhide the hidden one).
 CHALLENGE_RULES = {
-    #                               visitor  member  other_member academic other_academic coordinator
-    ("see", "open"):               (OK,      OK,     OK,          OK,      OK,            OK),
-    ("see", "draft"):              (UNSEEN,  OK,     UNSEEN,      UNSEEN,  UNSEEN,        OK),
-    ("see", "for_academics"):      (UNSEEN,  OK,     UNSEEN,      OK,      OK,            OK),
-    ("see", "hidden"):             (UNSEEN,  OK,     UNSEEN,      UNSEEN,  UNSEEN,        OK),
+    #                          visitor  member  other_member academic other_academic coordinator unc_acad unc_member
+    ("see", "open"):          (OK,      OK,     OK,          OK,      OK,            OK,         OK,         OK),
+    ("see", "draft"):         (UNSEEN,  OK,     UNSEEN,      UNSEEN,  UNSEEN,        OK,         UNSEEN,     OK),
+    ("see", "for_academics"): (UNSEEN,  OK,     UNSEEN,      OK,      OK,            OK,         UNSEEN,     OK),
+    ("see", "hidden"):        (UNSEEN,  OK,     UNSEEN,      UNSEEN,  UNSEEN,        OK,         UNSEEN,     OK),
+    ("see", "suspended"):     (UNSEEN,  OK,     UNSEEN,      UNSEEN,  UNSEEN,        OK,         UNSEEN,     OK),
+    ("see", "rejected"):      (UNSEEN,  OK,     UNSEEN,      UNSEEN,  UNSEEN,        OK,         UNSEEN,     OK),
 
-    ("edit", "open"):              (SIGN_IN, OK,     DENIED,      DENIED,  DENIED,        DENIED),
-    ("edit", "draft"):             (SIGN_IN, OK,     UNSEEN,      UNSEEN,  UNSEEN,        DENIED),
-    ("edit", "for_academics"):     (SIGN_IN, OK,     UNSEEN,      DENIED,  DENIED,        DENIED),
-    ("edit", "hidden"):            (SIGN_IN, OK,     UNSEEN,      UNSEEN,  UNSEEN,        DENIED),
+    ("edit", "open"):         (SIGN_IN, OK,     DENIED,      DENIED,  DENIED,        DENIED,     DENIED,     DENIED),
+    ("edit", "draft"):        (SIGN_IN, OK,     UNSEEN,      UNSEEN,  UNSEEN,        DENIED,     UNSEEN,     OK),
+    ("edit", "for_academics"): (SIGN_IN, OK,    UNSEEN,      DENIED,  DENIED,        DENIED,     UNSEEN,     DENIED),
+    ("edit", "hidden"):       (SIGN_IN, OK,     UNSEEN,      UNSEEN,  UNSEEN,        DENIED,     UNSEEN,     DENIED),
+    ("edit", "suspended"):    (SIGN_IN, DENIED, UNSEEN,      UNSEEN,  UNSEEN,        DENIED,     UNSEEN,     DENIED),
+    ("edit", "rejected"):     (SIGN_IN, DENIED, UNSEEN,      UNSEEN,  UNSEEN,        DENIED,     UNSEEN,     DENIED),
 
-    ("change_status", "open"):     (SIGN_IN, OK,     DENIED,      DENIED,  DENIED,        DENIED),
-    ("change_status", "draft"):    (SIGN_IN, OK,     UNSEEN,      UNSEEN,  UNSEEN,        DENIED),
-    ("change_status", "for_academics"): (SIGN_IN, OK, UNSEEN,     DENIED,  DENIED,        DENIED),
-    ("change_status", "hidden"):   (SIGN_IN, OK,     UNSEEN,      UNSEEN,  UNSEEN,        DENIED),
+    ("change_status", "open"): (SIGN_IN, OK,    DENIED,      DENIED,  DENIED,        DENIED,     DENIED,     DENIED),
+    ("change_status", "draft"): (SIGN_IN, OK,   UNSEEN,      UNSEEN,  UNSEEN,        DENIED,     UNSEEN,     DENIED),
+    ("change_status", "for_academics"): (SIGN_IN, OK, UNSEEN, DENIED, DENIED,        DENIED,     UNSEEN,     DENIED),
+    ("change_status", "hidden"): (SIGN_IN, OK,  UNSEEN,      UNSEEN,  UNSEEN,        DENIED,     UNSEEN,     DENIED),
+    ("change_status", "suspended"): (SIGN_IN, DENIED, UNSEEN, UNSEEN, UNSEEN,        DENIED,     UNSEEN,     DENIED),
+    ("change_status", "rejected"): (SIGN_IN, DENIED, UNSEEN, UNSEEN,  UNSEEN,        DENIED,     UNSEEN,     DENIED),
 
-    ("hide", "open"):              (SIGN_IN, DENIED, DENIED,      DENIED,  DENIED,        OK),
-    ("hide", "draft"):             (SIGN_IN, DENIED, UNSEEN,      UNSEEN,  UNSEEN,        OK),
-    ("hide", "for_academics"):     (SIGN_IN, DENIED, UNSEEN,      DENIED,  DENIED,        OK),
-    ("hide", "hidden"):            (SIGN_IN, DENIED, UNSEEN,      UNSEEN,  UNSEEN,        OK),
+    ("hide", "open"):         (SIGN_IN, DENIED, DENIED,      DENIED,  DENIED,        OK,         DENIED,     DENIED),
+    ("hide", "draft"):        (SIGN_IN, DENIED, UNSEEN,      UNSEEN,  UNSEEN,        OK,         UNSEEN,     DENIED),
+    ("hide", "for_academics"): (SIGN_IN, DENIED, UNSEEN,     DENIED,  DENIED,        OK,         UNSEEN,     DENIED),
+    ("hide", "hidden"):       (SIGN_IN, DENIED, UNSEEN,      UNSEEN,  UNSEEN,        OK,         UNSEEN,     DENIED),
+    ("hide", "suspended"):    (SIGN_IN, DENIED, UNSEEN,      UNSEEN,  UNSEEN,        OK,         UNSEEN,     DENIED),
+    ("hide", "rejected"):     (SIGN_IN, DENIED, UNSEEN,      UNSEEN,  UNSEEN,        OK,         UNSEEN,     DENIED),
 
-    ("create", "challenge"):       (SIGN_IN, OK,     OK,          DENIED,  DENIED,        DENIED),
+    # an unconfirmed member may write drafts (harmless); publishing them waits for the confirmed address
+    ("create", "challenge"):  (SIGN_IN, OK,     OK,          DENIED,  DENIED,        DENIED,     DENIED,     OK),
 }
 NEXT_CHALLENGE_STATUS = {"open": ChallengeStatus.PAUSED, "draft": ChallengeStatus.OPEN,
-                         "for_academics": ChallengeStatus.PAUSED, "hidden": ChallengeStatus.PAUSED}
+                         "for_academics": ChallengeStatus.PAUSED, "hidden": ChallengeStatus.PAUSED,
+                         "suspended": ChallengeStatus.PAUSED, "rejected": ChallengeStatus.PAUSED}
 
-OFFERS = {  # both by the academic
+OFFERS = {  # by the academic, but the last one
     "open": {},
     "hidden": {"hidden": True},
+    "unconfirmed_author": {"author": "unconfirmed_academic"},  # posted before the rule, by someone never confirmed
 }
 
 # see: the detail page and the list of open offers. edit: the edit form, PATCH a field. change_status: pause it.
 OFFER_RULES = {
-    #                               visitor  member  other_member academic other_academic coordinator
-    ("see", "open"):               (OK,      OK,     OK,          OK,      OK,            OK),
-    ("see", "hidden"):             (UNSEEN,  UNSEEN, UNSEEN,      OK,      UNSEEN,        OK),
+    #                          visitor  member  other_member academic other_academic coordinator unc_acad unc_member
+    ("see", "open"):          (OK,      OK,     OK,          OK,      OK,            OK,         OK,         OK),
+    ("see", "hidden"):        (UNSEEN,  UNSEEN, UNSEEN,      OK,      UNSEEN,        OK,         UNSEEN,     UNSEEN),
+    ("see", "unconfirmed_author"): (UNSEEN, UNSEEN, UNSEEN,  UNSEEN,  UNSEEN,        OK,         OK,         UNSEEN),
 
-    ("edit", "open"):              (SIGN_IN, DENIED, DENIED,      OK,      DENIED,        DENIED),
-    ("edit", "hidden"):            (SIGN_IN, UNSEEN, UNSEEN,      OK,      UNSEEN,        DENIED),
+    ("edit", "open"):         (SIGN_IN, DENIED, DENIED,      OK,      DENIED,        DENIED,     DENIED,     DENIED),
+    ("edit", "hidden"):       (SIGN_IN, UNSEEN, UNSEEN,      OK,      UNSEEN,        DENIED,     UNSEEN,     UNSEEN),
+    ("edit", "unconfirmed_author"): (SIGN_IN, UNSEEN, UNSEEN, UNSEEN, UNSEEN,        DENIED,     DENIED,     UNSEEN),
 
-    ("change_status", "open"):     (SIGN_IN, DENIED, DENIED,      OK,      DENIED,        DENIED),
-    ("change_status", "hidden"):   (SIGN_IN, UNSEEN, UNSEEN,      OK,      UNSEEN,        DENIED),
+    ("change_status", "open"): (SIGN_IN, DENIED, DENIED,     OK,      DENIED,        DENIED,     DENIED,     DENIED),
+    ("change_status", "hidden"): (SIGN_IN, UNSEEN, UNSEEN,   OK,      UNSEEN,        DENIED,     UNSEEN,     UNSEEN),
+    ("change_status", "unconfirmed_author"): (SIGN_IN, UNSEEN, UNSEEN, UNSEEN, UNSEEN, DENIED,   DENIED,     UNSEEN),
 
-    ("hide", "open"):              (SIGN_IN, DENIED, DENIED,      DENIED,  DENIED,        OK),
-    ("hide", "hidden"):            (SIGN_IN, UNSEEN, UNSEEN,      DENIED,  UNSEEN,        OK),
+    ("hide", "open"):         (SIGN_IN, DENIED, DENIED,      DENIED,  DENIED,        OK,         DENIED,     DENIED),
+    ("hide", "hidden"):       (SIGN_IN, UNSEEN, UNSEEN,      DENIED,  UNSEEN,        OK,         UNSEEN,     UNSEEN),
+    ("hide", "unconfirmed_author"): (SIGN_IN, UNSEEN, UNSEEN, UNSEEN, UNSEEN,        OK,         DENIED,     UNSEEN),
 
-    ("create", "offer"):           (SIGN_IN, DENIED, DENIED,      OK,      OK,            DENIED),
+    ("create", "offer"):      (SIGN_IN, DENIED, DENIED,      OK,      OK,            DENIED,     DENIED,     DENIED),
 }
 
-PROFILES = {  # the academic's, in the public directory or not
+PROFILES = {  # the academic's, in the public directory or not, but the last one
     "listed": {"directory_opt_in": True},
     "unlisted": {"directory_opt_in": False},
+    "declined_suggestions": {"directory_opt_in": True, "suggest_to_organisations": False},  # the directory is apart
+    "unconfirmed_listed": {"directory_opt_in": True, "owner": "unconfirmed_academic"},
 }
 
 # see: the profile page and the directory. edit_own: /profile, which is always the caller's own profile.
 PROFILE_RULES = {
-    #                               visitor  member  other_member academic other_academic coordinator
-    ("see", "listed"):             (OK,      OK,     OK,          OK,      OK,            OK),
-    ("see", "unlisted"):           (UNSEEN,  UNSEEN, UNSEEN,      OK,      UNSEEN,        OK),
+    #                          visitor  member  other_member academic other_academic coordinator unc_acad unc_member
+    ("see", "listed"):        (OK,      OK,     OK,          OK,      OK,            OK,         OK,         OK),
+    ("see", "unlisted"):      (UNSEEN,  UNSEEN, UNSEEN,      OK,      UNSEEN,        OK,         UNSEEN,     UNSEEN),
+    ("see", "declined_suggestions"): (OK, OK,   OK,          OK,      OK,            OK,         OK,         OK),
+    ("see", "unconfirmed_listed"): (UNSEEN, UNSEEN, UNSEEN,  UNSEEN,  UNSEEN,        OK,         OK,         UNSEEN),
 
-    ("edit_own", "profile"):       (SIGN_IN, UNSEEN, UNSEEN,      OK,      OK,            UNSEEN),
+    ("edit_own", "profile"):  (SIGN_IN, UNSEEN, UNSEEN,      OK,      OK,            UNSEEN,     OK,         UNSEEN),
+}
+
+CANDIDATES = {  # an academic whose profile fits the member's open challenge, with an offer that fits it too
+    "consenting": {},
+    "declined": {"suggest_to_organisations": False},
+    "unconfirmed": {"verified": False},
+}
+
+# suggested: the candidate, or their offer, among the challenge's suggestions (the page, the API's matches and team).
+# Only the organisation and the coordinators see a challenge's suggestions at all (tested in test_matching_*).
+SUGGESTION_RULES = {
+    #                          visitor  member  other_member academic other_academic coordinator unc_acad unc_member
+    ("suggested", "consenting"): (UNSEEN, OK,   UNSEEN,      UNSEEN,  UNSEEN,        OK,         UNSEEN,     UNSEEN),
+    ("suggested", "declined"): (UNSEEN, UNSEEN, UNSEEN,      UNSEEN,  UNSEEN,        OK,         UNSEEN,     UNSEEN),
+    ("suggested", "unconfirmed"): (UNSEEN, UNSEEN, UNSEEN,   UNSEEN,  UNSEEN,        UNSEEN,     UNSEEN,     UNSEEN),
 }
 
 
@@ -123,25 +168,35 @@ class Cast:
 
     def __init__(self, make):
         self.make = make
-        self.organisation = make.organisation(name="Cooperativa Proprietaria")
+        self.organisation = make.organisation(name="Cooperativa Proprietaria", status=OrganisationStatus.VERIFIED)
 
     @cached_property
     def member(self):
-        return self.make.member(self.organisation, name="Mario Membro")
+        return self.make.member(self.organisation, name="Mario Membro", verified=True)
 
     @cached_property
     def academic(self):
-        return self.make.academic(name="Anna Autrice")
+        return self.make.academic(name="Anna Autrice", verified=True)
+
+    @cached_property
+    def unconfirmed_academic(self):
+        return self.make.academic(name="Ugo Ignoto", verified=False)
+
+    @cached_property
+    def unconfirmed_member(self):
+        return self.make.member(self.organisation, name="Nina Nuova", verified=False)
 
     def person(self, role: str):
         """The user acting as `role` (None for a visitor), kept as `actor`."""
         self.actor = {
             "visitor": lambda: None,
             "member": lambda: self.member,
-            "other_member": lambda: self.make.member(),
+            "other_member": lambda: self.make.member(verified=True),
             "academic": lambda: self.academic,
-            "other_academic": lambda: self.make.academic(),
-            "coordinator": lambda: self.make.coordinator(),
+            "other_academic": lambda: self.make.academic(verified=True),
+            "coordinator": lambda: self.make.coordinator(verified=True),
+            "unconfirmed_academic": lambda: self.unconfirmed_academic,
+            "unconfirmed_member": lambda: self.unconfirmed_member,
         }[role]()
         return self.actor
 
@@ -153,14 +208,17 @@ def cast(make):
 
 @pytest.fixture
 def act_as(client, make, login, cast):
-    """Sign `role` in: a browser session for the web pages, a bearer token for the API. Returns API headers."""
+    """Sign `role` in: a browser session for the web pages, a bearer token for the API. Returns API headers.
+
+    Tokens are for confirmed people: an unconfirmed one calls the API from their browser session (the API accepts
+    it), so the rules are asked all the same."""
     def sign_in(role: str, channel: str = "both") -> dict:
         user = cast.person(role)
         if user is None:
             return {}
-        if channel in ("web", "both"):
+        if channel in ("web", "both") or not user.email_verified:
             login(user)
-        if channel in ("api", "both"):
+        if channel in ("api", "both") and user.email_verified:
             return {"Authorization": f"Bearer {make.api_token(client, user)}"}
         return {}
     return sign_in
@@ -227,7 +285,7 @@ def hiding(spec: dict) -> dict:
 
 
 def test_every_rule_answers_for_every_role():
-    for rules in (CHALLENGE_RULES, OFFER_RULES, PROFILE_RULES):
+    for rules in (CHALLENGE_RULES, OFFER_RULES, PROFILE_RULES, SUGGESTION_RULES):
         for key, row in rules.items():
             assert len(row) == len(ROLES) and set(row) <= {OK, DENIED, UNSEEN, SIGN_IN}, key
 
@@ -237,7 +295,13 @@ def test_every_rule_answers_for_every_role():
 @pytest.fixture
 def challenge_of(make, cast):
     def build(kind: str) -> Challenge:
-        return make.challenge(cast.organisation, title=f"The {kind} challenge", **hiding(CHALLENGES[kind]))
+        spec = hiding(CHALLENGES[kind])
+        challenge = make.challenge(cast.organisation, title=f"The {kind} challenge",
+                                   **{k: v for k, v in spec.items() if k != "organisation_status"})
+        if "organisation_status" in spec:  # a coordinator stopped the organisation after it had published
+            cast.organisation.status, cast.organisation.status_reason = spec["organisation_status"], "No statute."
+            db.session.commit()
+        return challenge
     return build
 
 
@@ -361,7 +425,9 @@ def test_an_empty_patch_is_refused_to_whoever_may_not_edit(client, act_as, chall
 @pytest.fixture
 def offer_of(make, cast):
     def build(kind: str) -> Offer:
-        return make.offer(cast.academic, title=f"The {kind} offer", **hiding(OFFERS[kind]))
+        spec = hiding(OFFERS[kind])
+        author = getattr(cast, spec.pop("author", "academic"))
+        return make.offer(author, title=f"The {kind} offer", **spec)
     return build
 
 
@@ -422,7 +488,7 @@ def test_only_coordinators_hide_and_unhide_an_offer(client, act_as, cast, offer_
 
     assert_web(response, expected, done=302)
     assert fresh(offer).is_hidden is (was_hidden != (expected == OK))
-    assert mails_about_hiding(cast.academic) == (1 if expected == OK and not was_hidden else 0)
+    assert mails_about_hiding(offer.academic) == (1 if expected == OK and not was_hidden else 0)
 
 
 @pytest.mark.parametrize(("role", "kind", "expected"), cases(OFFER_RULES, "create"))
@@ -444,7 +510,8 @@ def test_only_academics_post_offers(client, act_as, role, kind, expected):
 
 @pytest.mark.parametrize(("role", "kind", "expected"), cases(PROFILE_RULES, "see"))
 def test_who_sees_a_profile_in_the_directory(client, make, cast, act_as, role, kind, expected):
-    profile = make.profile(cast.academic, **PROFILES[kind])
+    spec = dict(PROFILES[kind])
+    profile = make.profile(getattr(cast, spec.pop("owner", "academic")), **spec)
     headers = act_as(role)
 
     assert_web(client.get(f"/people/{profile.user_id}"), expected)
@@ -466,3 +533,78 @@ def test_only_academics_edit_a_profile_and_only_their_own(client, make, cast, ac
 
     rewritten = sa.select(AcademicProfile.user_id).where(AcademicProfile.biography == "Rewritten")
     assert set(db.session.scalars(rewritten)) == ({cast.actor.id} if expected == OK else set())
+
+
+@pytest.mark.parametrize("status", [OrganisationStatus.SUSPENDED, OrganisationStatus.REJECTED])
+def test_members_of_a_suspended_or_rejected_organisation_post_no_challenge_and_are_told_why(
+        client, act_as, cast, status):
+    cast.organisation.status, cast.organisation.status_reason = status, "The statute is missing."
+    db.session.commit()
+    headers = act_as("member")
+    before = count(Challenge)
+    fields = {"title": "Orti condivisi in Barriera", "summary": "We need help to plan shared gardens.",
+              "kind": "research_action"}
+
+    refused = client.get("/challenges/new")
+    assert refused.status_code == 403
+    assert "A coordinator" in page_of(refused) and cast.organisation.name in page_of(refused)
+    assert client.post("/challenges/new", data={**fields, "scale": "city", "visibility": "public"}).status_code == 403
+    answer = client.post("/api/v1/challenges", json=fields, headers=headers)
+    assert (answer.status_code, answer.get_json()["error"]["code"]) == (403, "forbidden")
+    assert cast.organisation.name in answer.get_json()["error"]["message"]
+    assert count(Challenge) == before
+
+    workspace = client.get("/challenges/mine")  # still theirs to read, with the coordinator's reason
+    assert workspace.status_code == 200
+    assert "The statute is missing." in page_of(workspace)
+    assert 'href="/challenges/new"' not in page_of(workspace)
+
+
+# --- suggestions: whom an organisation is shown ----------------------------------------------------------
+
+ENERGY_NEED = {"title": "Energy poverty in social housing", "sdgs": (7, 11),
+               "summary": "Families in our buildings cannot afford heating: we need to cut energy bills.",
+               "description": "Insulation, heating systems and energy efficiency retrofit could lower the bills of "
+                              "families in energy poverty.", "keywords": ("energy poverty", "energy efficiency")}
+
+
+@pytest.fixture
+def candidate_for(make, cast):
+    """The member's open energy challenge, and an energy expert (with an offer) as `kind` says; matches computed."""
+    def build(kind: str):
+        spec = dict(CANDIDATES[kind])
+        expert = make.academic("DENERG", name="Carla Candidata", verified=spec.pop("verified", True))
+        make.profile(expert, expertise=["energy efficiency", "energy poverty", "heating systems"],
+                     biography="I study energy efficiency, insulation retrofit and energy poverty in social housing.",
+                     **spec)
+        offer = make.offer(expert, title="Energy audits of social housing buildings", sdgs=(7,),
+                           description="Students measure heating and insulation to cut the energy bills of families.")
+        challenge = make.challenge(cast.organisation, **ENERGY_NEED)
+        matching.recompute_all()
+        db.session.commit()
+        return challenge, expert, offer
+    return build
+
+
+def suggested_ids(client, path: str, headers: dict) -> set[int]:
+    """The ids an API answer about a challenge's suggestions names; none when the caller may not ask."""
+    response = client.get(path, headers=headers)
+    return api_ids(response) if response.status_code == 200 else set()
+
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(SUGGESTION_RULES, "suggested"))
+def test_whom_an_organisation_is_suggested(client, act_as, cast, candidate_for, role, kind, expected):
+    challenge, expert, offer = candidate_for(kind)
+    path = f"/api/v1/challenges/{challenge.id}"
+    headers = act_as(role)
+    shown = expected == OK
+
+    assert (expert.name in page_of(client.get(f"/challenges/{challenge.id}"))) == shown
+    assert (expert.id in suggested_ids(client, f"{path}/matches?type=academics", headers)) == shown
+    assert (offer.id in suggested_ids(client, f"{path}/matches?type=offers", headers)) == shown
+    if not shown:
+        assert expert.id not in suggested_ids(client, f"{path}/team", headers)
+
+    # The SQL twin of the per-person rule gives the same answer for this caller.
+    twin = set(db.session.scalars(sa.select(AcademicProfile.user_id).where(suggestable_academics(cast.actor))))
+    assert (expert.id in twin) == can(cast.actor, "profile.suggest", expert.academic_profile)

@@ -73,7 +73,7 @@ def test_the_same_form_sent_with_the_token_from_the_page_succeeds(client):
 
 
 def test_signing_out_needs_the_security_token_so_another_site_cannot_sign_people_out(client, make):
-    user = make.user()
+    user = make.user(verified=True)
     assert sign_in(client, user.email, PASSWORD).status_code == 302
 
     forged = client.post("/logout", headers={"Accept-Language": "en"})
@@ -113,7 +113,7 @@ def test_pages_have_no_inline_scripts_that_the_policy_would_block(client):
 
 
 def test_the_session_cookie_cannot_be_read_by_scripts_nor_sent_by_other_sites(client, make):
-    user = make.user()
+    user = make.user(verified=True)
 
     response = sign_in(client, user.email, PASSWORD)
 
@@ -134,7 +134,7 @@ def _fail(client, email):
 @CSRF_OFF
 def test_the_eleventh_failed_sign_in_from_one_address_within_a_minute_is_refused_with_a_clear_message(client,
                                                                                                    make):
-    user = make.user()
+    user = make.user(verified=True)
 
     # Ten different accounts, so that only the budget of the address runs out.
     for attempt in range(10):
@@ -150,7 +150,7 @@ def test_the_eleventh_failed_sign_in_from_one_address_within_a_minute_is_refused
 
 @CSRF_OFF
 def test_successful_sign_ins_do_not_count_towards_the_limit(client, make):
-    user = make.user()
+    user = make.user(verified=True)
 
     for _ in range(12):
         assert client.post("/login", data={"email": user.email, "password": PASSWORD}).status_code == 302

@@ -85,7 +85,7 @@ def test_demo_completes_a_database_where_part_of_it_already_exists(app, make):
     accounts = seed_demo()
     db.session.rollback()  # nothing of that run stays
     first_email = accounts[0][0]
-    make.coordinator(email=first_email, name="Created by hand")
+    make.coordinator(email=first_email, name="Created by hand", verified=True)
     accounts = seeded()
     assert user_by_email(first_email).name == "Created by hand"
     for email, _roles in accounts:

@@ -12,6 +12,7 @@ from matchmaker.auth.models import Language, Role, User, UserRole
 from matchmaker.challenges.models import Challenge, ChallengeStatus, challenge_sdgs
 from matchmaker.extensions import db
 from matchmaker.offers.models import Offer, OfferStatus, offer_sdgs
+from matchmaker.orgs.models import OrganisationStatus
 from matchmaker.reference.models import Department, HelpKind, Scale
 from matchmaker.types import utcnow
 from tests import factories
@@ -30,7 +31,7 @@ def sdgs_for(n: int) -> list[int]:
 
 
 def insert_challenges(make, how_many: int, organisations: int = 7) -> None:
-    owners = [make.organisation(city=f"Città {n}") for n in range(organisations)]
+    owners = [make.organisation(city=f"Città {n}", status=OrganisationStatus.VERIFIED) for n in range(organisations)]
     now = utcnow()
     rows = [{"organisation_id": owners[n % organisations].id, "title": f"Challenge {n}", "summary": f"Need {n}.",
              "description": f"Description of need {n}.", "keywords": ["energy", f"k{n}"],
@@ -122,7 +123,7 @@ def test_a_page_of_challenges_costs_the_same_statements_for_ten_or_a_thousand(cl
 
 def test_a_signed_in_academic_browsing_a_thousand_challenges_costs_a_fixed_number_of_statements(client, make, login):
     insert_challenges(make, 10)
-    login(make.academic())
+    login(make.academic(verified=True))
     small = statements_for(client, "/challenges/?per_page=100&sort=deadline", expected_rows=10)
 
     insert_challenges(make, 990)
@@ -132,7 +133,7 @@ def test_a_signed_in_academic_browsing_a_thousand_challenges_costs_a_fixed_numbe
 
 
 def test_a_member_whose_drafts_are_listed_costs_a_fixed_number_of_statements(client, make, login):
-    member = make.member()
+    member = make.member(verified=True)
     insert_challenges(make, 10)
     login(member)
     small = statements_for(client, "/challenges/?per_page=100&status=open", expected_rows=10)
@@ -168,7 +169,7 @@ def test_a_page_of_the_people_directory_costs_the_same_statements_for_few_or_man
 
 
 def test_a_coordinator_browsing_two_hundred_people_costs_a_fixed_number_of_statements(client, make, login):
-    login(make.coordinator())
+    login(make.coordinator(verified=True))
     insert_academics(5, opt_in=False)
     small = statements_for(client, "/people?per_page=100&sort=department", expected_rows=5)
 

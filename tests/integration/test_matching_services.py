@@ -15,6 +15,7 @@ from matchmaker.matching import services as matching
 from matchmaker.matching.models import Dismissal, DismissalSide, Match, MatchingRun, MatchTarget, RunKind
 from matchmaker.offers import services as offer_services
 from matchmaker.offers.models import OfferStatus
+from matchmaker.orgs.models import OrganisationStatus
 from matchmaker.reference.models import HelpKind
 from tests.conftest import IN_CI, make_test_app
 
@@ -26,7 +27,7 @@ ENERGY = dict(title="Energy poverty in social housing",
 
 
 def energy_expert(make, name="Giulia Energy"):
-    user = make.academic("DENERG", name=name)
+    user = make.academic("DENERG", name=name, verified=True)
     make.profile(user, expertise=["energy efficiency", "building retrofit", "energy poverty", "heating systems"],
                  biography="I study energy efficiency of residential buildings, insulation retrofit and energy "
                            "poverty in social housing.")
@@ -34,7 +35,7 @@ def energy_expert(make, name="Giulia Energy"):
 
 
 def poetry_expert(make, name="Marco Poetry"):
-    user = make.academic("DIST", name=name)
+    user = make.academic("DIST", name=name, verified=True)
     make.profile(user, expertise=["medieval poetry", "philology", "manuscripts"],
                  biography="I read medieval manuscripts and study the philology of Italian poetry.")
     return user
@@ -46,7 +47,7 @@ def academic_ids(matches) -> list[int]:
 
 @pytest.fixture
 def market(make):
-    member = make.member()
+    member = make.member(make.organisation(status=OrganisationStatus.VERIFIED), verified=True)
     organisation = member.memberships[0].organisation
     challenge = make.challenge(organisation, author=member, **ENERGY)
     expert, poet = energy_expert(make), poetry_expert(make)
@@ -127,7 +128,7 @@ def test_a_closed_challenge_disappears_from_academics_suggestions(market):
 
 
 def test_a_challenge_published_from_draft_gets_suggestions(make):
-    member = make.member()
+    member = make.member(make.organisation(status=OrganisationStatus.VERIFIED), verified=True)
     expert = energy_expert(make)
     challenge = challenge_services.create_challenge(member.memberships[0].organisation, member, {
         **{k: v for k, v in ENERGY.items() if k not in ("keywords", "sdgs")},
@@ -196,7 +197,7 @@ def test_a_draft_like_a_published_challenge_finds_it_as_similar(market, make):
 
 
 def test_search_ranks_by_relevance(make):
-    organisation = make.organisation()
+    organisation = make.organisation(status=OrganisationStatus.VERIFIED)
     loose = make.challenge(organisation, title="Community garden", summary="A garden; some energy from volunteers.")
     tight = make.challenge(organisation, **ENERGY)
     assert matching.ranked_ids("challenge", "energy poverty")[:2] == [tight.id, loose.id]
@@ -281,7 +282,7 @@ def test_with_a_queue_a_change_is_queued_after_the_commit_and_the_job_applies_it
 
 
 def test_kinds_of_help_are_part_of_the_explanation(make):
-    member = make.member()
+    member = make.member(make.organisation(status=OrganisationStatus.VERIFIED), verified=True)
     challenge = make.challenge(member.memberships[0].organisation, kind=HelpKind.TECHNICAL_SUPPORT, **ENERGY)
     expert = energy_expert(make)
     make.offer(expert, title="Energy efficiency checks", description="Energy poverty and heating audits.",

@@ -122,3 +122,37 @@ def test_a_file_that_is_neither_bib_nor_csv_is_refused(filename):
 def test_a_file_without_any_publication_is_refused(filename, content):
     with pytest.raises(PublicationFileError, match="no publication"):
         parse_publication_file(filename, content)
+
+
+# --- hostile files: a reason naming the line, never a crash ------------------------------------------------
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ("title,abstract\nA paper," + "x" * 140_000 + "\n", r"line 2: a cell is longer than 131,072 characters"),
+    ("title,year\nFine,2020\nA pa\rper,2020\n", r"line 3: a cell holds a line break"),
+    ("title,year\nA paper," + "9" * 5000 + "\n", r"line 2, column “year”: the year 99999999… is not between 1800"),
+    ("title,year\nA paper,1799\n", r"line 2, column “year”: the year 1799 is not between 1800"),
+], ids=["cell-over-the-csv-limit", "lone-carriage-return", "5000-digit-year", "year-before-1800"])
+def test_a_csv_that_would_crash_the_reader_or_overflow_the_year_is_refused_naming_the_line(content, reason):
+    with pytest.raises(PublicationFileError, match=reason):
+        parse_csv(content)
+
+
+def test_a_bibtex_year_no_publication_can_have_is_refused_naming_the_entry():
+    text = "@article{ok, title={Fine}, year=2020}\n\n@article{far,\n title={Far future},\n year={" + "9" * 5000 + "}}"
+
+    with pytest.raises(PublicationFileError, match=r"entry at line 3: the year 99999999… is not between"):
+        parse_bibtex(text)
+
+
+@pytest.mark.parametrize("year", ["in press", "n.d.", "²⁰²⁰", "2020a"])
+def test_a_year_that_is_not_plain_digits_is_left_empty(year):
+    (publication,) = parse_bibtex(f"@article{{a, title={{A paper}}, year={{{year}}}}}")
+
+    assert publication.year is None
+
+
+def test_a_file_with_nul_characters_is_refused_with_advice_to_save_it_as_utf_8():
+    content = "title\nA paper\n".encode("utf-16")
+
+    with pytest.raises(PublicationFileError, match=r"line 1 holds an invisible NUL character: save the file as UTF-8"):
+        parse_publication_file("export.csv", content)
