@@ -42,7 +42,7 @@ test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check matchmaker tests config.py
+	$(BIN)/ruff check matchmaker tests benchmarks config.py
 
 bench: install
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)

@@ -28,8 +28,8 @@ from sklearn.metrics.pairwise import cosine_similarity
 from benchmarks import corpus
 from matchmaker.engine import kernels
 from matchmaker.engine.analysis import Analyzer
-from matchmaker.engine.matcher import CHALLENGE, OFFER, Facts, Item, MatchingEngine
 from matchmaker.engine.index import TextDoc, TextIndex
+from matchmaker.engine.matcher import CHALLENGE, OFFER, Facts, Item, MatchingEngine
 from matchmaker.engine.settings import DEFAULT_SETTINGS
 
 K = 10

@@ -31,9 +31,9 @@ from sqlalchemy.orm import Session, contains_eager, selectinload
 from matchmaker.academics.models import AcademicProfile, Publication
 from matchmaker.auth.models import User
 from matchmaker.challenges.models import Challenge, ChallengeStatus
+from matchmaker.engine.matcher import Facts, Item, MatchingEngine, Suggestion, Team, key_id
 from matchmaker.extensions import db
 from matchmaker.matching import jobs
-from matchmaker.engine.matcher import Facts, Item, MatchingEngine, Suggestion, Team, key_id
 from matchmaker.matching.models import Dismissal, DismissalSide, Match, MatchingRun, MatchTarget, RunKind
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Organisation
