@@ -42,10 +42,10 @@ test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check matchmaker tests config.py
+	$(BIN)/ruff check matchmaker tests benchmarks config.py
 
 bench: install
-	$(BIN)/python -m matchmaker.matching.bench $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

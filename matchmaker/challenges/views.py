@@ -12,7 +12,7 @@ from matchmaker.forms import ButtonForm, HideForm, show_service_errors
 from matchmaker.labels import choices_for, label_for
 from matchmaker.listing import ListFilters
 from matchmaker.matching import services as matching
-from matchmaker.matching.views import challenge_panel
+from matchmaker.matching.panels import challenge_panel
 from matchmaker.orgs.models import Organisation
 from matchmaker.orgs.services import active_organisations_of
 from matchmaker.permissions import active_organisation_ids, can, require, working_organisation_ids

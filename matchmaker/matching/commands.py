@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from matchmaker.matching.evaluation import evaluate_expertise, evaluate_retrieval
+from matchmaker.engine.evaluation import evaluate_expertise, evaluate_retrieval
 
 
 @click.group("match-eval")

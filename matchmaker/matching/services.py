@@ -1,6 +1,6 @@
 """The bridge between the pure matching engine and the product: items from rows, the index's life, stored matches.
 
-The only module that connects matchmaker.matching.engine to the database and to Flask.
+The only module that connects matchmaker.engine.matcher to the database and to Flask.
 - One engine per process (per app), loaded from the saved index under instance/matching/ when there is one,
   otherwise built from the database. Every save writes a new version folder and then points
   instance/matching/CURRENT at it; a process whose engine is older than CURRENT reloads it before answering, so
@@ -31,9 +31,9 @@ from sqlalchemy.orm import Session, contains_eager, selectinload
 from matchmaker.academics.models import AcademicProfile, Publication
 from matchmaker.auth.models import User
 from matchmaker.challenges.models import Challenge, ChallengeStatus
+from matchmaker.engine.matcher import Facts, Item, MatchingEngine, Suggestion, Team, key_id
 from matchmaker.extensions import db
 from matchmaker.matching import jobs
-from matchmaker.matching.engine import Facts, Item, MatchingEngine, Suggestion, Team, key_id
 from matchmaker.matching.models import Dismissal, DismissalSide, Match, MatchingRun, MatchTarget, RunKind
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Organisation

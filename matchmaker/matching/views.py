@@ -1,9 +1,4 @@
-"""Suggestions in the product: "Challenges for you", dismissing a suggestion, the coordinators' matching page.
-
-The panels shown on the challenge and offer pages are put together here too (`challenge_panel`, `offer_panel`).
-"""
-from dataclasses import dataclass
-
+"""Suggestions in the product: "Challenges for you", dismissing a suggestion, the coordinators' matching page."""
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -12,45 +7,13 @@ from matchmaker.challenges.models import Challenge
 from matchmaker.errors import NotFound
 from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm
-from matchmaker.labels import explanation_sentences
 from matchmaker.matching import services
-from matchmaker.matching.models import DismissalSide, Match, MatchTarget
+from matchmaker.matching.models import DismissalSide, MatchTarget
+from matchmaker.matching.panels import shown
 from matchmaker.offers.models import Offer
 from matchmaker.permissions import can, require
 
 blueprint = Blueprint("matching", __name__)
-
-
-@dataclass
-class Shown:
-    """One stored suggestion and the sentences that say why."""
-
-    match: Match
-    reasons: list[str]
-
-
-def _shown(matches: list[Match]) -> list[Shown]:
-    return [Shown(m, explanation_sentences(m.shared_terms, m.shared_sdgs, m.reasons)) for m in matches]
-
-
-def challenge_panel(challenge: Challenge) -> dict:
-    """What the challenge page shows of matching, for those who may see it (its organisation, coordinators)."""
-    if not can(current_user, "match.view", challenge):
-        return {"matching": None}
-    return {"matching": {
-        "academics": _shown(services.suggestions_for_challenge(challenge, MatchTarget.ACADEMIC, viewer=current_user)),
-        "offers": _shown(services.suggestions_for_challenge(challenge, MatchTarget.OFFER, viewer=current_user)),
-        "team": services.team_for_challenge(challenge, current_user) if challenge.status.value == "open" else None,
-        "may_dismiss": can(current_user, "match.dismiss", challenge),
-    }}
-
-
-def offer_panel(offer: Offer) -> dict:
-    """The challenges that fit an offer, for its author and the coordinators."""
-    if not can(current_user, "match.view", offer):
-        return {"matching": None}
-    return {"matching": {"challenges": _shown(services.suggestions_for_offer(offer, current_user)),
-                         "may_dismiss": can(current_user, "match.dismiss", offer)}}
 
 
 @blueprint.route("/matching/for-you")
@@ -63,7 +26,7 @@ def for_you():
         return render_template("matching/for_you.html", profile=profile, suggestions=[])
     require("match.view", profile)
     return render_template("matching/for_you.html", profile=profile,
-                           suggestions=_shown(services.suggestions_for_academic(profile.user_id, current_user)))
+                           suggestions=shown(services.suggestions_for_academic(profile.user_id, current_user)))
 
 
 @blueprint.route("/matching/for-you/<int:challenge_id>/dismiss", methods=["POST"])

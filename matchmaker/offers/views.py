@@ -9,7 +9,7 @@ from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm, HideForm, show_service_errors
 from matchmaker.labels import choices_for, label_for
 from matchmaker.listing import ListFilters
-from matchmaker.matching.views import offer_panel
+from matchmaker.matching.panels import offer_panel
 from matchmaker.offers import services
 from matchmaker.offers.forms import OfferForm
 from matchmaker.offers.models import Offer, OfferStatus

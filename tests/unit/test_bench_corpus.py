@@ -1,5 +1,5 @@
 """The benchmark's generated corpus is deterministic, bilingual and shaped like real challenges and offers."""
-from matchmaker.matching import corpus
+from benchmarks import corpus
 
 
 def test_the_same_seed_gives_the_same_corpus_and_another_seed_another():

@@ -1,9 +1,9 @@
 """Texts in Italian and English become comparable terms: stems, stop words, accents, elisions. No app needed."""
 import pytest
 
-from matchmaker.matching.analysis import MIXED, SHORT_TEXT_WORDS, Analyzer, strip_accents
-from matchmaker.matching.index import TextDoc, TextIndex
-from matchmaker.matching.settings import TextSettings
+from matchmaker.engine.analysis import MIXED, SHORT_TEXT_WORDS, Analyzer, strip_accents
+from matchmaker.engine.index import TextDoc, TextIndex
+from matchmaker.engine.settings import TextSettings
 
 ITALIAN_PARAGRAPH = (
     "Molte famiglie che vivono nelle case popolari di Torino non riescono a pagare le bollette del "

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from matchmaker.matching.engine import (
+from matchmaker.engine.matcher import (
     CHALLENGE,
     OFFER,
     PROFILE,
@@ -22,7 +22,7 @@ from matchmaker.matching.engine import (
     Suggestion,
     Team,
 )
-from matchmaker.matching.settings import DEFAULT_SETTINGS
+from matchmaker.engine.settings import DEFAULT_SETTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -911,7 +911,7 @@ def test_similar_challenges_to_a_draft(engine):
 
 # --- purity ----------------------------------------------------------------------------------------------------
 
-NO_FLASK = ("import sys, matchmaker.matching.engine, matchmaker.matching.evaluation; "
+NO_FLASK = ("import sys, matchmaker.engine.matcher, matchmaker.engine.evaluation; "
             "assert not any(m == 'flask' or m.startswith('flask.') or m.startswith('flask_') for m in sys.modules)")
 # The engine's own modules, loaded without running the package's __init__.
 NO_FLASK_IN_ENGINE = ("import sys, types; package = types.ModuleType('matchmaker'); "

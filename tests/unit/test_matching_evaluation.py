@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from matchmaker.matching.evaluation import mean, ndcg, pairwise_loss, recall, reciprocal_rank
+from matchmaker.engine.evaluation import mean, ndcg, pairwise_loss, recall, reciprocal_rank
 
 RATED = {"a": 5, "b": 3, "c": 1}
 

@@ -4,11 +4,11 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from matchmaker.matching import corpus
-from matchmaker.matching import index as index_module
-from matchmaker.matching.analysis import Analyzer
-from matchmaker.matching.index import TextDoc, TextIndex
-from matchmaker.matching.settings import TextSettings
+from benchmarks import corpus
+from matchmaker.engine import index as index_module
+from matchmaker.engine.analysis import Analyzer
+from matchmaker.engine.index import TextDoc, TextIndex
+from matchmaker.engine.settings import TextSettings
 
 
 @pytest.fixture(scope="module")

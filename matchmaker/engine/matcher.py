@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from matchmaker.matching.analysis import MIXED, Analyzer, strip_accents
-from matchmaker.matching.index import TextDoc, TextIndex
-from matchmaker.matching.settings import DEFAULT_SETTINGS, EngineSettings
+from matchmaker.engine.analysis import MIXED, Analyzer, strip_accents
+from matchmaker.engine.index import TextDoc, TextIndex
+from matchmaker.engine.settings import DEFAULT_SETTINGS, EngineSettings
 
 CHALLENGE, OFFER, PROFILE, PUBLICATION = "challenge", "offer", "profile", "publication"
 SUPPLY_KINDS = (OFFER, PROFILE, PUBLICATION)

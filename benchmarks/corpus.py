@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from matchmaker.matching.index import TextDoc
+from matchmaker.engine.index import TextDoc
 
 # --- the vocabulary of the field ----------------------------------------------------------------------
 

@@ -10,8 +10,8 @@ import math
 from collections.abc import Iterable
 from pathlib import Path
 
-from matchmaker.matching.engine import CHALLENGE, PUBLICATION, Item, MatchingEngine, key_id
-from matchmaker.matching.settings import DEFAULT_SETTINGS, EngineSettings
+from matchmaker.engine.matcher import CHALLENGE, PUBLICATION, Item, MatchingEngine, key_id
+from matchmaker.engine.settings import DEFAULT_SETTINGS, EngineSettings
 
 OFFER = "offer"
 

@@ -24,9 +24,9 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from matchmaker.matching import kernels
-from matchmaker.matching.analysis import MIXED, Analyzer
-from matchmaker.matching.settings import TextSettings
+from matchmaker.engine import kernels
+from matchmaker.engine.analysis import MIXED, Analyzer
+from matchmaker.engine.settings import TextSettings
 
 FIELDS = ("title", "keywords", "body")
 # A chunk of queries searched at once: bounds the memory of the score block to CHUNK × documents.

@@ -1,10 +1,10 @@
 """Speed and memory of the matching engine, against plain scikit-learn baselines, in one run.
 
-    python -m matchmaker.matching.bench            # full sizes: 100,000 and 1,000,000 offers (~10 min)
-    python -m matchmaker.matching.bench --quick    # 10,000 and 100,000 offers, for development
-    BENCH_JSON=bench.json python -m matchmaker.matching.bench   # also writes the figures as JSON
+    python -m benchmarks.bench            # full sizes: 100,000 and 1,000,000 offers (~10 min)
+    python -m benchmarks.bench --quick    # 10,000 and 100,000 offers, for development
+    BENCH_JSON=bench.json python -m benchmarks.bench   # also writes the figures as JSON
 
-All figures come from the same generated corpus (matchmaker.matching.corpus, seed 0). Peak memory is the
+All figures come from the same generated corpus (benchmarks.corpus, seed 0). Peak memory is the
 kernel's own high-water mark of the process: before each measured step the bench resets it (writing "5" to
 /proc/self/clear_refs) after giving freed heap memory back to the kernel (glibc's malloc_trim), and the
 figure is VmHWM after the step minus VmRSS before it: it counts every allocation (numpy, scipy's C++ and
@@ -25,11 +25,12 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.metrics.pairwise import cosine_similarity
 
-from matchmaker.matching import corpus, kernels
-from matchmaker.matching.analysis import Analyzer
-from matchmaker.matching.engine import CHALLENGE, OFFER, Facts, Item, MatchingEngine
-from matchmaker.matching.index import TextDoc, TextIndex
-from matchmaker.matching.settings import DEFAULT_SETTINGS
+from benchmarks import corpus
+from matchmaker.engine import kernels
+from matchmaker.engine.analysis import Analyzer
+from matchmaker.engine.index import TextDoc, TextIndex
+from matchmaker.engine.matcher import CHALLENGE, OFFER, Facts, Item, MatchingEngine
+from matchmaker.engine.settings import DEFAULT_SETTINGS
 
 K = 10
 SDG_KINDS = ("research", "consulting", "training", "students", "equipment", "other")
@@ -461,7 +462,7 @@ class ShardedPrunedSearch:
         from concurrent.futures import ThreadPoolExecutor
         from types import SimpleNamespace
 
-        from matchmaker.matching.index import Segment
+        from matchmaker.engine.index import Segment
 
         base, n = index.base, len(index.base.keys)
         step = -(-n // shards)
@@ -549,7 +550,7 @@ def run_side_prototype(index: TextIndex, docs: list[TextDoc], sizes: tuple[int, 
 
 
 def analyse_doc(index: TextIndex, doc: TextDoc):
-    from matchmaker.matching.index import analyse
+    from matchmaker.engine.index import analyse
 
     return analyse(doc, index.analyzer, index.settings)
 
