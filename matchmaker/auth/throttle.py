@@ -62,6 +62,8 @@ def spend(limits: str, budget: str, subject: str) -> int | None:
 
 def give_back(limits: str, budget: str, subject: str) -> None:
     """Undo one counted attempt that turned out well, so that only failures use the budget up."""
+    if not current_app.config.get("RATELIMIT_ENABLED", True):  # nothing was counted by `spend`
+        return
     strategy = _strategy()
     identifiers = _identifiers(budget, subject)
     for item in _items(limits):
