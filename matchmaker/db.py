@@ -3,11 +3,15 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+from sqlalchemy.orm.exc import StaleDataError
 
 from matchmaker.errors import StaleVersion, stale_version_message
 from matchmaker.extensions import db
 from matchmaker.reference.models import SDG
 from matchmaker.types import UTCDateTime, utcnow
+
+# A stale write: refused before anything changed, or (in a race) by the version check of the UPDATE itself.
+STALE_WRITES = (StaleVersion, StaleDataError)
 
 
 class Timestamps:

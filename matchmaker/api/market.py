@@ -18,6 +18,7 @@ from matchmaker.api.schemas import (
 )
 from matchmaker.challenges import services as challenge_services
 from matchmaker.challenges.models import Challenge, ChallengeStatus
+from matchmaker.db import check_version
 from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.listing import ListFilters
@@ -50,6 +51,17 @@ def _status_of(body: dict, enum_class):
         allowed = ", ".join(member.value for member in enum_class)
         raise ValidationFailed(_("Some fields are missing or wrong."),
                                {"status": [_("Choose one of the options (%(allowed)s).", allowed=allowed)]}) from None
+
+
+def _sent_version(body: dict) -> int | None:
+    """The `version` the caller read, taken out of the body. Without one the last write wins, as before."""
+    if "version" not in body:
+        return None
+    version = body.pop("version")
+    if database_id(version) is None:
+        raise ValidationFailed(_("Some fields are missing or wrong."), {"version": [
+            _("Give the version you read (the item's \"version\"), as a whole number, such as 3.")]})
+    return version
 
 
 # --- challenges ---------------------------------------------------------------------------------------
@@ -101,15 +113,19 @@ def patch_challenge(challenge_id: int):
     user = require_api_user()
     challenge = _visible(Challenge, challenge_id, "challenge.view", _("This challenge does not exist."))
     body = json_body()
+    version = _sent_version(body)
     status = _status_of(body, ChallengeStatus)
     fields = {k: v for k, v in body.items() if k != "status"}
-    if fields or status is None:  # an empty PATCH is still a write: refuse it to whoever may not edit
+    edits = bool(fields) or status is None  # an empty PATCH is still a write: refuse it to whoever may not edit
+    if edits:
         require("challenge.edit", challenge, user=user)
-        challenge_services.update_challenge(challenge, fields)
     if status is not None:
         require("challenge.change_status", challenge, user=user)
-        if status is not challenge.status:
-            challenge_services.change_status(challenge, status)
+    check_version(challenge, version)
+    if edits:
+        challenge_services.update_challenge(challenge, fields)
+    if status is not None and status is not challenge.status:
+        challenge_services.change_status(challenge, status)
     db.session.commit()
     return jsonify(challenge_json(challenge))
 
@@ -142,6 +158,7 @@ def patch_offer(offer_id: int):
     offer = _visible(Offer, offer_id, "offer.view", _("This offer does not exist."))
     require("offer.edit", offer, user=user)
     body = json_body()
+    check_version(offer, _sent_version(body))
     status = _status_of(body, OfferStatus)
     fields = {k: v for k, v in body.items() if k != "status"}
     if fields:

@@ -86,6 +86,10 @@ OFFER_FIELDS = {
     "available_until": {"type": "string", "format": "date", "nullable": True},
 }
 OFFER_STATUS = {"type": "string", "enum": ["open", "paused", "closed"]}
+VERSION = {"type": "integer", "minimum": 1, "description": "Raised by every change."}
+SENT_VERSION = {"type": "integer", "minimum": 1,
+                "description": "The `version` you read. When it is no longer current the answer is 409 "
+                               "`stale_version` and nothing changes; without it the last write wins."}
 K_PARAMETER = _query("k", "How many suggestions, 1 to 50 (default 10).",
                      {"type": "integer", "minimum": 1, "maximum": 50, "default": 10})
 SCORED = {
@@ -154,21 +158,24 @@ def openapi_document() -> dict:
                     "organisation": {"type": "object", "properties": {
                         "id": {"type": "integer"}, "name": {"type": "string"}}},
                     "created_at": {"type": "string", "format": "date-time"},
-                    "published_at": {"type": "string", "format": "date-time", "nullable": True}}},
+                    "published_at": {"type": "string", "format": "date-time", "nullable": True},
+                    "version": VERSION}},
                 "ChallengeInput": {"type": "object", "required": ["title", "summary", "kind"], "properties": {
                     **CHALLENGE_FIELDS, "organisation_id": {
                         "type": "integer", "description": "Needed when the caller belongs to several."}}},
-                "ChallengePatch": {"type": "object", "properties": {**CHALLENGE_FIELDS, "status": CHALLENGE_STATUS},
+                "ChallengePatch": {"type": "object", "properties": {**CHALLENGE_FIELDS, "status": CHALLENGE_STATUS,
+                                                                    "version": SENT_VERSION},
                                    "description": "Only the fields given change. `status: open` publishes, "
                                                   "once the organisation is verified."},
                 "Offer": {"type": "object", "properties": {
                     "id": {"type": "integer"}, **OFFER_FIELDS, "status": OFFER_STATUS, "hidden": {"type": "boolean"},
                     "academic": {"type": "object", "properties": {
                         "id": {"type": "integer"}, "name": {"type": "string"}, "department": {"type": "string"}}},
-                    "created_at": {"type": "string", "format": "date-time"}}},
+                    "created_at": {"type": "string", "format": "date-time"}, "version": VERSION}},
                 "OfferInput": {"type": "object", "required": ["title", "description", "kind"],
                                "properties": OFFER_FIELDS},
-                "OfferPatch": {"type": "object", "properties": {**OFFER_FIELDS, "status": OFFER_STATUS}},
+                "OfferPatch": {"type": "object", "properties": {**OFFER_FIELDS, "status": OFFER_STATUS,
+                                                            "version": SENT_VERSION}},
                 "Academic": {"type": "object", "properties": {
                     "id": {"type": "integer"}, "name": {"type": "string"}, "department": {"type": "string"},
                     "role": {"type": "string", "nullable": True}, "biography": {"type": "string"},
