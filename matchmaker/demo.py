@@ -2,7 +2,7 @@
 
 Who the demo people are and what they wrote lives in the JSON files of matchmaker/demo_data, one file per kind;
 this module checks them and turns each entry into rows. A row that exists already is left as it is, even if
-the demo text has changed since.
+the demo text has changed since. Italian-speaking people write in Italian, English-speaking people in English.
 """
 import json
 from collections import defaultdict
