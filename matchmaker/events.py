@@ -45,9 +45,18 @@ def subscribe(app: Flask, event_type: type, subscriber: Callable) -> None:
 
 def publish(event) -> None:
     """Deliver `event` to its subscribers once the caller's transaction commits (once, however often published)."""
-    pending = db.session.info.setdefault(PENDING, [])
-    if event not in pending:
-        pending.append(event)
+    record_in_transaction(PENDING, event)
+
+
+def record_in_transaction(key: str, entry) -> None:
+    """Keep `entry` under `key` in the session until its transaction ends (begun now if none was: its end, even a
+    rollback that never touched the database, is what drops the entry)."""
+    session = db.session()
+    if not session.in_transaction():
+        session.begin()
+    pending = session.info.setdefault(key, [])
+    if entry not in pending:
+        pending.append(entry)
 
 
 @sa.event.listens_for(Session, "after_commit")

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from flask import Flask, current_app, has_app_context
 from sqlalchemy.orm import Session
 
+from matchmaker.events import record_in_transaction
 from matchmaker.extensions import db
 
 QUEUE = "matchmaker"
@@ -50,9 +51,7 @@ def enqueue(name: str, *args) -> None:
     """Run the job `name(*args)` once the caller's transaction commits (once, however often asked)."""
     if name not in JOBS:
         raise KeyError(f"No job named {name!r}")
-    pending = db.session.info.setdefault(PENDING, [])
-    if (name, args) not in pending:
-        pending.append((name, args))
+    record_in_transaction(PENDING, (name, args))
 
 
 @sa.event.listens_for(Session, "after_commit")
