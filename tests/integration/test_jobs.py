@@ -152,3 +152,35 @@ def test_with_a_queue_an_email_waits_for_the_worker_and_its_secret_link_stays_ou
     db.session.expire_all()
     stored = db.session.get(OutboxMessage, message.id)
     assert stored.delivered_at is not None and "secret-token" not in stored.body
+
+
+# --- what the coordinator reads ----------------------------------------------------------------------------
+
+def recompute_and_read_the_message(client) -> str:
+    """The message the recomputation leaves for the next page (read without rendering it)."""
+    with client.session_transaction() as session:
+        session.pop("_flashes", None)  # "Welcome back"
+    assert client.post("/coordination/matching/recompute").status_code == 302
+    with client.session_transaction() as session:
+        return " ".join(message for _category, message in session.get("_flashes", []))
+
+
+def test_a_coordinator_who_recomputes_without_a_queue_reads_how_many_suggestions_were_stored(client, login, make):
+    login(make.coordinator(verified=True))
+
+    assert recompute_and_read_the_message(client) == "Matches recomputed: 0 stored."
+
+
+def test_a_coordinator_is_told_when_the_recomputation_failed_and_the_run_says_why(
+        app, client, login, make, monkeypatch, tmp_path):
+    def unreadable_database():
+        raise RuntimeError("the database went away")
+
+    login(make.coordinator(verified=True))
+    app.config.update(TESTING=False, MATCHING_INDEX_DIR=str(tmp_path))
+    monkeypatch.setattr(matching, "load_items", unreadable_database)
+
+    message = recompute_and_read_the_message(client)
+
+    assert message == "The recomputation failed: the list of runs below says why."
+    assert db.session.scalar(sa.select(MatchingRun.error)) == "RuntimeError: the database went away"
