@@ -98,7 +98,7 @@ def run(name: str, *args):
     global _worker_app
     if has_app_context():
         return _run_and_commit(name, args)
-    if _worker_app is None:  # one app per worker process: its matching index stays loaded between jobs
+    if _worker_app is None:  # one app per process: a worker that does not fork keeps it (and its index) loaded
         from matchmaker import create_app
 
         _worker_app = create_app()
