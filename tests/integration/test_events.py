@@ -24,7 +24,7 @@ class Pong:
 
 @pytest.fixture
 def seen(app):
-    """What the subscribers received, with whether the publisher's row was already committed and readable."""
+    """What the subscribers of Ping and Pong received, in order."""
     received = []
 
     def record(event):
