@@ -34,7 +34,8 @@ run: install
 	@echo "matchmaker is on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
-# The background jobs (matching recomputation) when REDIS_URL is set; without it, jobs run inline.
+# The background jobs (matching refreshes and recomputation, e-mail delivery) when REDIS_URL is set; without it,
+# each job runs inline, in its own transaction, once the transaction that asked for it has committed.
 worker: install
 	$(BIN)/rq worker matchmaker --url $$REDIS_URL
 

@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(config_name: str | None = None, **overrides) -> "Flask":
-    """Configure, initialise extensions, register blueprints, CLI commands and error handlers."""
+    """Configure, initialise extensions, register blueprints, event subscribers, CLI commands and error handlers."""
     from flask import Flask
 
     from config import INSTANCE_DIR, load_config
@@ -27,6 +27,7 @@ def create_app(config_name: str | None = None, **overrides) -> "Flask":
     register_extensions(app)
     register_input_guards(app)
     register_blueprints(app)
+    register_subscribers(app)
     register_request_hooks(app)
     register_template_helpers(app)
     register_error_handlers(app)
@@ -83,6 +84,21 @@ def register_blueprints(app: "Flask") -> None:
 
     for blueprint in (main, auth, challenges, offers, academics, coordination, matching, api):
         app.register_blueprint(blueprint)
+
+
+def register_subscribers(app: "Flask") -> None:
+    """Who reacts to what, once the transaction that made it true has committed: the one list of subscriptions."""
+    from matchmaker import events
+    from matchmaker.matching import subscribers as matching
+
+    for event_type, subscriber in (
+        (events.ChallengeChanged, matching.challenge_changed),
+        (events.OfferChanged, matching.offer_changed),
+        (events.ProfileChanged, matching.profile_changed),
+        (events.AcademicJoined, matching.academic_joined),
+        (events.OrganisationStatusChanged, matching.organisation_status_changed),
+    ):
+        events.subscribe(app, event_type, subscriber)
 
 
 def register_request_hooks(app: "Flask") -> None:

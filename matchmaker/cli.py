@@ -93,7 +93,7 @@ def dev_link_command(email, reset):
                                             "each new account.")
 def seed_demo_command(force: bool):
     """Load the demo data (safe to run again: nothing changes the second time) and print the demo accounts."""
-    from matchmaker.demo import DEMO_PASSWORD, seed_demo
+    from matchmaker.demo import DEMO_PASSWORD, DemoDataError, seed_demo
     from matchmaker.matching import services as matching
 
     production = current_app.config.get("ENVIRONMENT") == "production"
@@ -109,7 +109,10 @@ def seed_demo_command(force: bool):
         return new_passwords[email]
 
     with force_locale("en"):
-        accounts = seed_demo(random_password if production else None)
+        try:
+            accounts = seed_demo(random_password if production else None)
+        except DemoDataError as error:
+            _fail(f"the demo data cannot be loaded: {error}")
         db.session.commit()
         if matching.last_full_run() is None:  # so that `make run` shows suggestions at once; once only
             matching.recompute_all()

@@ -1,10 +1,18 @@
 """Demo data: a living platform for a newcomer to explore. Idempotent: a second run changes nothing.
 
-People and organisations are listed here; what they wrote (profiles, publications, challenges, offers) is in
-matchmaker.demo_content. A row that exists already is left as it is, even if the demo text has changed since.
+Who the demo people are and what they wrote lives in the JSON files of matchmaker/demo_data, one file per kind;
+this module checks them and turns each entry into rows. A row that exists already is left as it is, even if
+the demo text has changed since. Italian-speaking people write in Italian, English-speaking people in English.
 """
+import json
+from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -12,151 +20,235 @@ from matchmaker.academics.models import AcademicProfile, AcademicRole, Publicati
 from matchmaker.auth.models import Language, Role, User, UserRole
 from matchmaker.auth.services import hash_password, user_by_email
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
-from matchmaker.demo_content import CHALLENGES, OFFERS, PROFILES
 from matchmaker.extensions import db
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Membership, MembershipStatus, Organisation, OrganisationKind, OrganisationStatus
 from matchmaker.orgs.services import name_key, organisation_by_name
+from matchmaker.reference.data import DEPARTMENTS, SDGS
 from matchmaker.reference.models import SDG, HelpKind, Scale
 from matchmaker.reference.services import department_by_code, seed_reference_data
 from matchmaker.types import utcnow
 
 DEMO_PASSWORD = "matchmaker-demo"  # noqa: S105  (printed for newcomers; demo data only)
+DATA = resources.files("matchmaker") / "demo_data"
 
-# (name, kind, city, website, description, status, reason)
-ORGANISATIONS = [
-    ("Cooperativa Sociale Il Ponte", OrganisationKind.COOPERATIVE, "Torino", "https://example.org/ilponte",
-     "Cooperativa sociale di tipo B che inserisce al lavoro persone svantaggiate nei quartieri di Barriera di "
-     "Milano e Aurora: manutenzione del verde, riparazione di biciclette, piccola logistica.",
-     OrganisationStatus.VERIFIED, None),
-    ("Associazione Mirafiori Insieme", OrganisationKind.ASSOCIATION, "Torino", "https://example.org/mirafiori",
-     "Associazione di volontariato che anima la casa di quartiere di Mirafiori Sud: doposcuola, orti "
-     "condivisi, sportello per anziani soli.", OrganisationStatus.VERIFIED, None),
-    ("Istituto Comprensivo Torino Aurora", OrganisationKind.SCHOOL, "Torino", None,
-     "Scuola primaria e secondaria di primo grado con il 60% di alunni di origine straniera; cerca progetti "
-     "di didattica STEM inclusiva e di educazione ambientale.", OrganisationStatus.VERIFIED, None),
-    ("Città di Moncalieri – Servizi Sociali", OrganisationKind.PUBLIC_BODY, "Moncalieri", None,
-     "Social services of the City of Moncalieri: housing support, energy poverty, elderly care at home.",
-     OrganisationStatus.VERIFIED, None),
-    ("Accessible Turin Foundation", OrganisationKind.NGO, "Torino", "https://example.org/accessible",
-     "An NGO mapping architectural barriers in public buildings and transport, working with people with "
-     "disabilities and their families.", OrganisationStatus.VERIFIED, None),
-    ("Re-Food Impresa Sociale", OrganisationKind.SOCIAL_ENTERPRISE, "Collegno", None,
-     "Impresa sociale che recupera eccedenze alimentari dai mercati rionali e le ridistribuisce a mense "
-     "solidali e famiglie in difficoltà.", OrganisationStatus.PENDING, None),
-    ("Laboratorio Periferie Creative", OrganisationKind.ASSOCIATION, "Settimo Torinese", None,
-     "Collettivo di giovani che propone laboratori artistici nelle periferie.", OrganisationStatus.PENDING, None),
-    ("Dispensa Solidale Torino Nord", OrganisationKind.ASSOCIATION, "Torino", "https://example.org/dispensa",
-     "Banco alimentare di quartiere gestito da volontari: ogni settimana distribuisce pacchi a circa 320 famiglie "
-     "di Falchera, Barriera di Milano e Rebaudengo.", OrganisationStatus.VERIFIED, None),
-    ("Distretto Sanitario Torino Nord – Spazio Giovani", OrganisationKind.PUBLIC_BODY, "Torino", None,
-     "Servizio del distretto sanitario ad accesso libero per ragazzi e ragazze tra i 14 e i 24 anni: ascolto "
-     "psicologico, salute sessuale, consulenza per le famiglie.", OrganisationStatus.VERIFIED, None),
-    ("Agenzia Abitare Solidale", OrganisationKind.PUBLIC_BODY, "Torino", "https://example.org/abitare",
-     "Agenzia sociale per la casa: fa incontrare proprietari di alloggi sfitti e famiglie con redditi bassi, "
-     "gestisce progetti di housing sociale e di abitare collaborativo.", OrganisationStatus.VERIFIED, None),
-    ("Polisportiva Oltre il Limite", OrganisationKind.ASSOCIATION, "Collegno", "https://example.org/oltre",
-     "Associazione sportiva dilettantistica per persone con disabilità fisica e intellettiva: basket in "
-     "carrozzina, sitting volley, nuoto e avviamento allo sport per ragazzi.", OrganisationStatus.VERIFIED, None),
-    ("Comune di Settimo Torinese – Ufficio Ambiente", OrganisationKind.PUBLIC_BODY, "Settimo Torinese", None,
-     "Ufficio Ambiente del Comune: verde pubblico, rifiuti ed economia circolare, adattamento ai cambiamenti "
-     "climatici.", OrganisationStatus.VERIFIED, None),
-    ("Istituto di Istruzione Superiore Valsusa Nord", OrganisationKind.SCHOOL, "Bussoleno", None,
-     "Istituto superiore della bassa Val di Susa con liceo scientifico e istituto tecnico per costruzioni, "
-     "ambiente e territorio; 700 studenti da tutta la valle.", OrganisationStatus.VERIFIED, None),
-    ("Cooperativa Sociale Mani Intrecciate", OrganisationKind.COOPERATIVE, "Torino", "https://example.org/mani",
-     "Laboratorio di sartoria a Porta Palazzo dove lavorano donne migranti: borse e abiti da tessuti di "
-     "recupero, corsi di cucito e di italiano.", OrganisationStatus.VERIFIED, None),
-    ("Repair Café San Salvario", OrganisationKind.ASSOCIATION, "Torino", None,
-     "Volontari che una domenica al mese riparano gratuitamente oggetti di uso quotidiano insieme ai loro "
-     "proprietari, alla casa del quartiere di San Salvario.", OrganisationStatus.VERIFIED, None),
-    ("Open Doors Turin", OrganisationKind.NGO, "Torino", "https://example.org/opendoors",
-     "An NGO supporting refugees and asylum seekers in Turin after reception: housing, work, language and "
-     "access to public services.", OrganisationStatus.VERIFIED, None),
-    ("Associazione Montagna Viva Pinerolese", OrganisationKind.ASSOCIATION, "Pinerolo", None,
-     "Volontari che accompagnano gli anziani delle borgate di montagna del Pinerolese: trasporti, spesa, "
-     "visite mediche, compagnia.", OrganisationStatus.VERIFIED, None),
-    ("Associazione Canavese Bene Comune", OrganisationKind.ASSOCIATION, "Ivrea", None,
-     "Rete di cittadini del Canavese che promuove progetti di mobilità, cultura e servizi nelle frazioni e "
-     "nei piccoli comuni attorno a Ivrea.", OrganisationStatus.VERIFIED, None),
-    ("Torino Urban Farming Collective", OrganisationKind.ASSOCIATION, "Torino", "https://example.org/urbanfarming",
-     "An international collective of residents growing food in vacant lots and courtyards of Aurora and "
-     "Barriera di Milano, with a small plant nursery.", OrganisationStatus.VERIFIED, None),
-]
 
-# (email, name, language, organisation, membership status)
-MEMBERS = [
-    ("giulia.ferrero@ilponte.example.org", "Giulia Ferrero", Language.IT, "Cooperativa Sociale Il Ponte",
-     MembershipStatus.ACTIVE),
-    ("marco.bianco@mirafiori.example.org", "Marco Bianco", Language.IT, "Associazione Mirafiori Insieme",
-     MembershipStatus.ACTIVE),
-    ("anna.rossi@icaurora.example.org", "Anna Rossi", Language.IT, "Istituto Comprensivo Torino Aurora",
-     MembershipStatus.ACTIVE),
-    ("l.conti@moncalieri.example.org", "Luca Conti", Language.IT, "Città di Moncalieri – Servizi Sociali",
-     MembershipStatus.ACTIVE),
-    ("sarah.owens@accessible.example.org", "Sarah Owens", Language.EN, "Accessible Turin Foundation",
-     MembershipStatus.ACTIVE),
-    ("paolo.gallo@refood.example.org", "Paolo Gallo", Language.IT, "Re-Food Impresa Sociale",
-     MembershipStatus.ACTIVE),
-    ("chiara.neri@periferie.example.org", "Chiara Neri", Language.IT, "Laboratorio Periferie Creative",
-     MembershipStatus.ACTIVE),
-    ("davide.russo@ilponte.example.org", "Davide Russo", Language.IT, "Cooperativa Sociale Il Ponte",
-     MembershipStatus.PENDING),
-    ("elisa.marino@dispensa.example.org", "Elisa Marino", Language.IT, "Dispensa Solidale Torino Nord",
-     MembershipStatus.ACTIVE),
-    ("federica.deluca@spaziogiovani.example.org", "Federica De Luca", Language.IT,
-     "Distretto Sanitario Torino Nord – Spazio Giovani", MembershipStatus.ACTIVE),
-    ("stefano.villa@abitare.example.org", "Stefano Villa", Language.IT, "Agenzia Abitare Solidale",
-     MembershipStatus.ACTIVE),
-    ("matteo.serra@oltreillimite.example.org", "Matteo Serra", Language.IT, "Polisportiva Oltre il Limite",
-     MembershipStatus.ACTIVE),
-    ("g.bruno@settimo.example.org", "Giorgio Bruno", Language.IT, "Comune di Settimo Torinese – Ufficio Ambiente",
-     MembershipStatus.ACTIVE),
-    ("ilaria.gili@iisvalsusa.example.org", "Ilaria Gili", Language.IT, "Istituto di Istruzione Superiore Valsusa Nord",
-     MembershipStatus.ACTIVE),
-    ("amina.benali@maniintrecciate.example.org", "Amina Benali", Language.IT, "Cooperativa Sociale Mani Intrecciate",
-     MembershipStatus.ACTIVE),
-    ("tommaso.rinaldi@repaircafe.example.org", "Tommaso Rinaldi", Language.IT, "Repair Café San Salvario",
-     MembershipStatus.ACTIVE),
-    ("hannah.kowalski@opendoors.example.org", "Hannah Kowalski", Language.EN, "Open Doors Turin",
-     MembershipStatus.ACTIVE),
-    ("renato.peyrot@montagnaviva.example.org", "Renato Peyrot", Language.IT, "Associazione Montagna Viva Pinerolese",
-     MembershipStatus.ACTIVE),
-    ("sergio.actis@canavese.example.org", "Sergio Actis", Language.IT, "Associazione Canavese Bene Comune",
-     MembershipStatus.ACTIVE),
-    ("lucas.moreau@urbanfarming.example.org", "Lucas Moreau", Language.EN, "Torino Urban Farming Collective",
-     MembershipStatus.ACTIVE),
-]
+class DemoDataError(ValueError):
+    """A demo data file that cannot be used as it is; the message names the file, the entry and the fault."""
 
-# (email, name, language, department code)
-ACADEMICS = [
-    ("elena.martini@polito.it", "Elena Martini", Language.IT, "DIST"),
-    ("francesco.ricci@polito.it", "Francesco Ricci", Language.IT, "DENERG"),
-    ("sofia.greco@polito.it", "Sofia Greco", Language.IT, "DAUIN"),
-    ("james.walker@polito.it", "James Walker", Language.EN, "DAD"),
-    ("valentina.costa@polito.it", "Valentina Costa", Language.IT, "DIGEP"),
-    ("alessandro.fontana@polito.it", "Alessandro Fontana", Language.IT, "DIATI"),
-    ("laura.moretti@polito.it", "Laura Moretti", Language.IT, "DISEG"),
-    ("mei.chen@polito.it", "Mei Chen", Language.EN, "DISMA"),
-    ("roberto.ferraris@polito.it", "Roberto Ferraris", Language.IT, "DET"),
-    ("chiara.bellini@polito.it", "Chiara Bellini", Language.IT, "DIMEAS"),
-    ("daniele.sacco@polito.it", "Daniele Sacco", Language.IT, "DISAT"),
-    ("priya.nair@polito.it", "Priya Nair", Language.EN, "DAUIN"),
-    ("giovanna.pautasso@polito.it", "Giovanna Pautasso", Language.IT, "DIST"),
-    ("andrea.perino@polito.it", "Andrea Perino", Language.IT, "DENERG"),
-    ("nora.hansen@polito.it", "Nora Hansen", Language.EN, "DIATI"),
-    ("carlo.audisio@polito.it", "Carlo Audisio", Language.IT, "DIGEP"),
-    ("beatrice.longo@polito.it", "Beatrice Longo", Language.IT, "DAD"),
-    ("samuel.okafor@polito.it", "Samuel Okafor", Language.EN, "DET"),
-]
 
-# (email, name, language, role)
-STAFF = [
-    ("coordinatore@polito.it", "Roberta Lanza", Language.IT, Role.COORDINATOR),
-    ("coordinator.en@polito.it", "Thomas Berger", Language.EN, Role.COORDINATOR),
-    ("admin@polito.it", "Amministrazione matchmaker", Language.IT, Role.ADMIN),
-]
+# --- reading the files: each value is checked and turned into what the models take ------------------------
 
+Reader = Callable[[Any], Any]
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be a non-empty text")
+    return value
+
+
+def _whole_number(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("must be a whole number, 0 or more")
+    return value
+
+
+def _yes_no(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+def _day(value: Any) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError("must be a day written YYYY-MM-DD") from None
+
+
+def _texts(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise ValueError("must be a list of texts")
+    return [_text(item) for item in value]
+
+
+def _sdgs(value: Any) -> list[int]:
+    numbers = {number for number, _it, _en in SDGS}
+    if not isinstance(value, list) or any(type(number) is not int or number not in numbers for number in value):
+        raise ValueError(f"must be a list of SDG numbers, {min(numbers)} to {max(numbers)}")
+    return list(value)
+
+
+def _department(value: Any) -> str:
+    codes = [code for code, _it, _en in DEPARTMENTS]
+    if value not in codes:
+        raise ValueError(f"must be a department code: {', '.join(codes)}")
+    return value
+
+
+def _one_of(enum_class) -> Reader:
+    def read(value: Any):
+        try:
+            return enum_class(value)
+        except ValueError:
+            raise ValueError(f"must be one of {', '.join(member.value for member in enum_class)}") from None
+    return read
+
+
+def _or_null(read: Reader) -> Reader:
+    def read_or_null(value: Any):
+        return None if value is None else read(value)
+    return read_or_null
+
+
+# Every entry of a file has exactly these keys (null where a reader allows it). References between files use
+# an organisation's name and a person's e-mail.
+FIELDS: dict[str, dict[str, Reader]] = {
+    "staff.json": {"email": _text, "name": _text, "language": _one_of(Language), "role": _one_of(Role)},
+    "organisations.json": {
+        "name": _text, "kind": _one_of(OrganisationKind), "city": _text, "website": _or_null(_text),
+        "description": _text, "status": _one_of(OrganisationStatus), "status_reason": _or_null(_text)},
+    "members.json": {"email": _text, "name": _text, "language": _one_of(Language), "organisation": _text,
+                     "membership": _one_of(MembershipStatus)},
+    "academics.json": {
+        "email": _text, "name": _text, "language": _one_of(Language), "department": _department,
+        "academic_role": _one_of(AcademicRole), "biography": _text, "expertise": _texts, "sdgs": _sdgs,
+        "languages": _texts, "capacity_per_semester": _whole_number, "available": _yes_no,
+        "directory_opt_in": _yes_no, "suggest_to_organisations": _yes_no},
+    "publications.json": {"academic": _text, "title": _text, "year": _whole_number, "venue": _text,
+                          "abstract": _text},
+    "challenges.json": {
+        "organisation": _text, "title": _text, "summary": _text, "description": _text, "sdgs": _sdgs,
+        "keywords": _texts, "kind": _one_of(HelpKind), "place": _text, "scale": _one_of(Scale),
+        "resources": _text, "deadline": _or_null(_day), "visibility": _one_of(Visibility),
+        "status": _one_of(ChallengeStatus)},
+    "offers.json": {
+        "academic": _text, "title": _text, "description": _text, "kind": _one_of(HelpKind), "sdgs": _sdgs,
+        "keywords": _texts, "capacity": _whole_number, "available_from": _or_null(_day),
+        "available_until": _or_null(_day), "status": _one_of(OfferStatus)},
+}
+
+
+@dataclass(frozen=True)
+class DemoContent:
+    """The entries of every demo data file, checked, in file order (which is the order of creation)."""
+
+    staff: list[dict]
+    organisations: list[dict]
+    members: list[dict]
+    academics: list[dict]
+    publications: list[dict]
+    challenges: list[dict]
+    offers: list[dict]
+
+
+def _entry_name(path: Traversable, number: int, entry: Any) -> str:
+    """Where an entry is, for a message: the file, its position, and its title, name or e-mail if it has one."""
+    label = next((entry[key] for key in ("title", "name", "email")
+                  if isinstance(entry, dict) and isinstance(entry.get(key), str)), None)
+    return f"{path}, entry {number}" + (f" ({label!r})" if label else "")
+
+
+def _read_file(folder: Traversable, file_name: str) -> list[dict]:
+    path = folder / file_name
+    fields = FIELDS[file_name]
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DemoDataError(f"{path}: the file is missing") from None
+    except UnicodeDecodeError:
+        raise DemoDataError(f"{path}: the file is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise DemoDataError(f"{path}: not valid JSON: {error}") from None
+    if not isinstance(entries, list):
+        raise DemoDataError(f"{path}: the file must hold a list of entries")
+    checked = []
+    for number, entry in enumerate(entries, start=1):
+        where = _entry_name(path, number, entry)
+        if not isinstance(entry, dict):
+            raise DemoDataError(f"{where}: an entry must be an object with the keys {', '.join(fields)}")
+        missing = [key for key in fields if key not in entry]
+        unknown = [key for key in entry if key not in fields]
+        if missing or unknown:
+            faults = ([f"missing key {', '.join(map(repr, missing))}"] if missing else []) + (
+                [f"unknown key {', '.join(map(repr, unknown))}"] if unknown else [])
+            raise DemoDataError(f"{where}: {'; '.join(faults)} (the keys are {', '.join(fields)})")
+        values = {}
+        for key, read in fields.items():
+            try:
+                values[key] = read(entry[key])
+            except ValueError as error:
+                raise DemoDataError(f"{where}: {key!r} {error}, not {json.dumps(entry[key], ensure_ascii=False)}"
+                                    ) from None
+        checked.append(values)
+    return checked
+
+
+def _where(folder: Traversable, file_name: str, number: int, entry: dict) -> str:
+    return _entry_name(folder / file_name, number, entry)
+
+
+def _check_unique(folder: Traversable, file_name: str, entries: list[dict], key: Callable[[dict], Any],
+                  fault: str) -> None:
+    seen = set()
+    for number, entry in enumerate(entries, start=1):
+        if key(entry) in seen:
+            raise DemoDataError(f"{_where(folder, file_name, number, entry)}: {fault}")
+        seen.add(key(entry))
+
+
+def _check_references(folder: Traversable, content: DemoContent) -> None:
+    """Nothing is given twice, and every reference names an entry of the file it refers to.
+
+    A second entry for the same person, organisation or title would be skipped silently by the seeding
+    (which keeps what exists), so it is refused here.
+    """
+    people = ([("staff.json", number, entry) for number, entry in enumerate(content.staff, start=1)]
+              + [("members.json", number, entry) for number, entry in enumerate(content.members, start=1)]
+              + [("academics.json", number, entry) for number, entry in enumerate(content.academics, start=1)])
+    emails: set[str] = set()
+    for file_name, number, person in people:
+        if person["email"].lower() in emails:
+            raise DemoDataError(f"{_where(folder, file_name, number, person)}: another demo person has this e-mail")
+        emails.add(person["email"].lower())
+    _check_unique(folder, "organisations.json", content.organisations, lambda entry: name_key(entry["name"]),
+                  "another organisation has this name")
+    _check_unique(folder, "challenges.json", content.challenges,
+                  lambda entry: (entry["organisation"], entry["title"]),
+                  "another challenge of this organisation has this title")
+    _check_unique(folder, "offers.json", content.offers, lambda entry: (entry["academic"], entry["title"]),
+                  "another offer of this academic has this title")
+    _check_unique(folder, "publications.json", content.publications,
+                  lambda entry: (entry["academic"], entry["title"]),
+                  "another publication of this academic has this title")
+
+    organisations = {entry["name"] for entry in content.organisations}
+    academics = {entry["email"] for entry in content.academics}
+    references = [("members.json", content.members, "organisation", organisations, "organisations.json"),
+                  ("challenges.json", content.challenges, "organisation", organisations, "organisations.json"),
+                  ("publications.json", content.publications, "academic", academics, "academics.json"),
+                  ("offers.json", content.offers, "academic", academics, "academics.json")]
+    for file_name, entries, key, known, known_file in references:
+        for number, entry in enumerate(entries, start=1):
+            if entry[key] not in known:
+                raise DemoDataError(f"{_where(folder, file_name, number, entry)}: {key} {entry[key]!r} "
+                                    f"is not in {known_file}")
+
+
+def load_demo_content(folder: Traversable | Path | None = None) -> DemoContent:
+    """Read and check every demo data file (by default those installed with the package).
+
+    Raises DemoDataError, naming the file and the entry, for a file that is missing, malformed or
+    inconsistent, before anything is written.
+    """
+    folder = folder if folder is not None else DATA
+    content = DemoContent(**{file_name.removesuffix(".json"): _read_file(folder, file_name) for file_name in FIELDS})
+    _check_references(folder, content)
+    return content
+
+
+# --- seeding: each entry becomes rows, unless they exist already ----------------------------------------------
 
 def _ensure_user(email: str, name: str, language: Language, role: Role,
                  password_hash_for: Callable[[str], str]) -> User:
@@ -168,18 +260,17 @@ def _ensure_user(email: str, name: str, language: Language, role: Role,
     return user
 
 
-def _ensure_organisation(name, kind, city, website, description, status, reason) -> Organisation:
-    organisation = organisation_by_name(name)
+def _ensure_organisation(entry: dict) -> Organisation:
+    organisation = organisation_by_name(entry["name"])
     if organisation is None:
-        organisation = Organisation(name=name, name_key=name_key(name), kind=kind, city=city, website=website,
-                                    description=description, status=status, status_reason=reason,
-                                    status_changed_at=utcnow() if status is not OrganisationStatus.PENDING else None)
+        status = entry["status"]
+        organisation = Organisation(
+            name=entry["name"], name_key=name_key(entry["name"]), kind=entry["kind"], city=entry["city"],
+            website=entry["website"], description=entry["description"], status=status,
+            status_reason=entry["status_reason"],
+            status_changed_at=utcnow() if status is not OrganisationStatus.PENDING else None)
         db.session.add(organisation)
     return organisation
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
 
 
 def _days_ago(now: datetime, index: int, spread: int) -> datetime:
@@ -187,65 +278,62 @@ def _days_ago(now: datetime, index: int, spread: int) -> datetime:
     return now - timedelta(days=1 + (index * 7) % spread, hours=(index * 5) % 24, minutes=(index * 13) % 60)
 
 
-def _new_profile(department_code: str, content: dict | None, sdgs: dict[int, SDG]) -> AcademicProfile:
-    profile = AcademicProfile(department=department_by_code(department_code))
-    if content:
-        profile.academic_role = AcademicRole(content["academic_role"])
-        profile.biography = content["biography"]
-        profile.expertise = list(content["expertise"])
-        profile.languages = list(content["languages"])
-        profile.capacity_per_semester = content["capacity_per_semester"]
-        profile.available = content["available"]
-        profile.directory_opt_in = content["directory_opt_in"]
-        profile.suggest_to_organisations = content.get("suggest_to_organisations", True)
-        profile.sdgs = [sdgs[number] for number in content["sdgs"]]
-    return profile
+def _new_profile(entry: dict, sdgs: dict[int, SDG]) -> AcademicProfile:
+    return AcademicProfile(
+        department=department_by_code(entry["department"]), academic_role=entry["academic_role"],
+        biography=entry["biography"], expertise=list(entry["expertise"]), languages=list(entry["languages"]),
+        capacity_per_semester=entry["capacity_per_semester"], available=entry["available"],
+        directory_opt_in=entry["directory_opt_in"], suggest_to_organisations=entry["suggest_to_organisations"],
+        sdgs=[sdgs[number] for number in entry["sdgs"]])
 
 
-def _ensure_publications(profile: AcademicProfile, publications) -> None:
+def _ensure_publications(profile: AcademicProfile, publications: list[dict]) -> None:
     """Add the publications the profile lacks, recognised by title."""
     titles = {publication.title for publication in profile.publications}
-    for title, year, venue, abstract in publications:
-        if title not in titles:
-            profile.publications.append(Publication(title=title, year=year, venue=venue, abstract=abstract))
+    for entry in publications:
+        if entry["title"] not in titles:
+            profile.publications.append(Publication(title=entry["title"], year=entry["year"], venue=entry["venue"],
+                                                    abstract=entry["abstract"]))
 
 
-def _ensure_challenge(item: dict, organisation: Organisation, author: User | None, sdgs: dict[int, SDG],
+def _ensure_challenge(entry: dict, organisation: Organisation, author: User | None, sdgs: dict[int, SDG],
                       published_at: datetime) -> None:
     exists = db.session.scalar(sa.select(Challenge.id).where(Challenge.organisation_id == organisation.id,
-                                                             Challenge.title == item["title"]))
+                                                             Challenge.title == entry["title"]))
     if exists is not None:
         return
-    status = ChallengeStatus(item["status"])
+    status = entry["status"]
     created_at = published_at - timedelta(days=3)
     db.session.add(Challenge(
-        organisation=organisation, created_by_id=author.id if author else None, title=item["title"],
-        summary=item["summary"], description=item["description"], keywords=list(item["keywords"]),
-        kind=HelpKind(item["kind"]), place=item["place"], scale=Scale(item["scale"]), resources=item["resources"],
-        deadline=_day(item["deadline"]), visibility=Visibility(item["visibility"]), status=status,
-        sdgs=[sdgs[number] for number in item["sdgs"]], created_at=created_at,
+        organisation=organisation, created_by_id=author.id if author else None, title=entry["title"],
+        summary=entry["summary"], description=entry["description"], keywords=list(entry["keywords"]),
+        kind=entry["kind"], place=entry["place"], scale=entry["scale"], resources=entry["resources"],
+        deadline=entry["deadline"], visibility=entry["visibility"], status=status,
+        sdgs=[sdgs[number] for number in entry["sdgs"]], created_at=created_at,
         updated_at=created_at if status is ChallengeStatus.DRAFT else published_at,
         published_at=None if status is ChallengeStatus.DRAFT else published_at))
 
 
-def _ensure_offer(item: dict, academic: User, sdgs: dict[int, SDG], created_at: datetime) -> None:
+def _ensure_offer(entry: dict, academic: User, sdgs: dict[int, SDG], created_at: datetime) -> None:
     exists = db.session.scalar(sa.select(Offer.id).where(Offer.academic_id == academic.id,
-                                                         Offer.title == item["title"]))
+                                                         Offer.title == entry["title"]))
     if exists is not None:
         return
     db.session.add(Offer(
-        academic=academic, title=item["title"], description=item["description"], kind=HelpKind(item["kind"]),
-        keywords=list(item["keywords"]), capacity=item["capacity"], available_from=_day(item["available_from"]),
-        available_until=_day(item["available_until"]), status=OfferStatus(item["status"]),
-        sdgs=[sdgs[number] for number in item["sdgs"]], created_at=created_at, updated_at=created_at))
+        academic=academic, title=entry["title"], description=entry["description"], kind=entry["kind"],
+        keywords=list(entry["keywords"]), capacity=entry["capacity"], available_from=entry["available_from"],
+        available_until=entry["available_until"], status=entry["status"],
+        sdgs=[sdgs[number] for number in entry["sdgs"]], created_at=created_at, updated_at=created_at))
 
 
 def seed_demo(password_for: Callable[[str], str] | None = None) -> list[tuple[str, str]]:
     """Create whatever demo row is missing; return (e-mail, role) of every demo account. Flushes.
 
     Accounts created now share DEMO_PASSWORD, or get `password_for(email)` when given (production, where the
-    published password must open nothing). Accounts that exist already keep their password.
+    published password must open nothing). Accounts that exist already keep their password. Raises
+    DemoDataError, before writing anything, when a demo data file is malformed.
     """
+    content = load_demo_content()
     seed_reference_data()
     if password_for is None:
         # One hash for every demo account: hashing is slow on purpose, and they all share the password.
@@ -260,42 +348,42 @@ def seed_demo(password_for: Callable[[str], str] | None = None) -> list[tuple[st
     sdgs = {sdg.number: sdg for sdg in db.session.scalars(sa.select(SDG))}
     now = utcnow()
 
-    for email, name, language, role in STAFF:
-        _ensure_user(email, name, language, role, password_hash)
-        accounts.append((email, role.value))
+    for person in content.staff:
+        _ensure_user(person["email"], person["name"], person["language"], person["role"], password_hash)
+        accounts.append((person["email"], person["role"].value))
 
-    organisations = {row[0]: _ensure_organisation(*row) for row in ORGANISATIONS}
+    organisations = {entry["name"]: _ensure_organisation(entry) for entry in content.organisations}
     db.session.flush()
     authors: dict[str, User] = {}  # each organisation's first active member writes its challenges
-    for email, name, language, organisation_name, membership_status in MEMBERS:
-        user = _ensure_user(email, name, language, Role.ORGANISATION, password_hash)
-        organisation = organisations[organisation_name]
+    for person in content.members:
+        user = _ensure_user(person["email"], person["name"], person["language"], Role.ORGANISATION, password_hash)
+        organisation = organisations[person["organisation"]]
         db.session.flush()
-        exists = db.session.get(Membership, (user.id, organisation.id))
-        if exists is None:
-            db.session.add(Membership(user=user, organisation=organisation, status=membership_status))
-        if membership_status is MembershipStatus.ACTIVE:
-            authors.setdefault(organisation_name, user)
-        accounts.append((email, f"organisation: {organisation_name}"
-                         + (" (waiting for approval)" if membership_status is MembershipStatus.PENDING else "")))
+        if db.session.get(Membership, (user.id, organisation.id)) is None:
+            db.session.add(Membership(user=user, organisation=organisation, status=person["membership"]))
+        if person["membership"] is MembershipStatus.ACTIVE:
+            authors.setdefault(person["organisation"], user)
+        accounts.append((person["email"], f"organisation: {person['organisation']}"
+                         + (" (waiting for approval)" if person["membership"] is MembershipStatus.PENDING else "")))
 
+    publications: dict[str, list[dict]] = defaultdict(list)
+    for entry in content.publications:
+        publications[entry["academic"]].append(entry)
     academics: dict[str, User] = {}
-    for email, name, language, department_code in ACADEMICS:
-        user = _ensure_user(email, name, language, Role.ACADEMIC, password_hash)
-        content = PROFILES.get(email)
+    for person in content.academics:
+        user = _ensure_user(person["email"], person["name"], person["language"], Role.ACADEMIC, password_hash)
         if user.academic_profile is None:
-            user.academic_profile = _new_profile(department_code, content, sdgs)
-        if content:
-            _ensure_publications(user.academic_profile, content.get("publications", []))
-        academics[email] = user
-        accounts.append((email, f"academic: {department_code}"))
+            user.academic_profile = _new_profile(person, sdgs)
+        _ensure_publications(user.academic_profile, publications[person["email"]])
+        academics[person["email"]] = user
+        accounts.append((person["email"], f"academic: {person['department']}"))
     db.session.flush()
 
-    for index, item in enumerate(CHALLENGES):
-        _ensure_challenge(item, organisations[item["organisation"]], authors.get(item["organisation"]), sdgs,
+    for index, entry in enumerate(content.challenges):
+        _ensure_challenge(entry, organisations[entry["organisation"]], authors.get(entry["organisation"]), sdgs,
                           _days_ago(now, index, 60))
-    for index, item in enumerate(OFFERS):
-        _ensure_offer(item, academics[item["academic"]], sdgs, _days_ago(now, index, 90))
+    for index, entry in enumerate(content.offers):
+        _ensure_offer(entry, academics[entry["academic"]], sdgs, _days_ago(now, index, 90))
 
     db.session.flush()
     return accounts

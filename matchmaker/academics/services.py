@@ -8,9 +8,9 @@ from matchmaker.academics.publications import PublicationFileError, parse_public
 from matchmaker.auth.models import User
 from matchmaker.db import check_version, replace_sdgs
 from matchmaker.errors import ValidationFailed
+from matchmaker.events import ProfileChanged, publish
 from matchmaker.extensions import db
 from matchmaker.listing import ListFilters, search_and_paginate
-from matchmaker.matching import services as matching
 from matchmaker.permissions import visible_profiles
 from matchmaker.reference.models import Department
 from matchmaker.reference.services import department_by_code
@@ -61,7 +61,7 @@ def update_profile(profile: AcademicProfile, data: dict, *, partial: bool = Fals
         else:
             setattr(profile, name, value)
     db.session.flush()
-    matching.item_changed("profile", profile.user_id)
+    publish(ProfileChanged(profile.user_id))
     return profile
 
 
@@ -86,7 +86,7 @@ def add_publication(profile: AcademicProfile, data: dict) -> Publication:
     publication = Publication(profile=profile, **fields)
     db.session.add(publication)
     db.session.flush()
-    matching.item_changed("profile", profile.user_id)
+    publish(ProfileChanged(profile.user_id))
     return publication
 
 
@@ -113,14 +113,14 @@ def import_publications(profile: AcademicProfile, filename: str, content: bytes)
         db.session.add(publication)
         added.append(publication)
     db.session.flush()
-    matching.item_changed("profile", profile.user_id)
+    publish(ProfileChanged(profile.user_id))
     return added
 
 
 def delete_publication(publication: Publication) -> None:
     db.session.delete(publication)
     db.session.flush()
-    matching.item_changed("profile", publication.user_id)
+    publish(ProfileChanged(publication.user_id))
 
 
 def list_directory(filters: ListFilters, viewer):

@@ -19,9 +19,9 @@ from matchmaker.academics.models import AcademicProfile
 from matchmaker.auth import throttle, tokens
 from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole, UserSession
 from matchmaker.errors import Conflict, TooManyAttempts, ValidationFailed
+from matchmaker.events import AcademicJoined, publish
 from matchmaker.extensions import db
 from matchmaker.links import public_url_for
-from matchmaker.matching import services as matching
 from matchmaker.notifications.services import send_templated_email
 from matchmaker.orgs import services as org_services
 from matchmaker.reference.services import department_by_code
@@ -400,7 +400,7 @@ def _mark_confirmed(user: User) -> None:
     user.email_verified_at = utcnow()
     db.session.flush()
     if user.academic_profile is not None:
-        matching.academic_changed(user.id)
+        publish(AcademicJoined(user.id))
 
 
 def request_password_reset(email: str) -> None:

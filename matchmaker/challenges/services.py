@@ -8,9 +8,9 @@ from flask_babel import lazy_gettext as _l
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility, challenge_sdgs
 from matchmaker.db import check_version, replace_sdgs
 from matchmaker.errors import Conflict, ValidationFailed
+from matchmaker.events import ChallengeChanged, publish
 from matchmaker.extensions import db
 from matchmaker.listing import ListFilters, enum_filter, like_pattern, search_and_paginate
-from matchmaker.matching import services as matching
 from matchmaker.moderation import hide, unhide
 from matchmaker.notifications.services import send_templated_email
 from matchmaker.orgs.models import Organisation
@@ -68,7 +68,7 @@ def create_challenge(organisation: Organisation, author, data: dict) -> Challeng
     _apply(challenge, fields)
     db.session.add(challenge)
     db.session.flush()
-    matching.item_changed("challenge", challenge.id)
+    publish(ChallengeChanged(challenge.id))
     return challenge
 
 
@@ -83,7 +83,7 @@ def update_challenge(challenge: Challenge, data: dict, version: int | None = Non
         raise Conflict(_("This challenge is closed and can no longer be edited."))
     _apply(challenge, check_challenge_fields(data, partial=True))
     db.session.flush()
-    matching.item_changed("challenge", challenge.id)
+    publish(ChallengeChanged(challenge.id))
     return challenge
 
 
@@ -122,14 +122,14 @@ def change_status(challenge: Challenge, status: ChallengeStatus) -> Challenge:
         challenge.published_at = utcnow()
     challenge.status = status
     db.session.flush()
-    matching.item_changed("challenge", challenge.id)
+    publish(ChallengeChanged(challenge.id))
     return challenge
 
 
 def hide_challenge(challenge: Challenge, coordinator, reason: str | None) -> Challenge:
     """Take a challenge out of public view, telling its organisation why. Flushes."""
     hide(challenge, coordinator, reason)
-    matching.item_changed("challenge", challenge.id)
+    publish(ChallengeChanged(challenge.id))
     for membership in challenge.organisation.memberships:
         if membership.is_active:
             send_templated_email(membership.user, "hidden", _l("A coordinator has hidden your challenge"),
@@ -139,7 +139,7 @@ def hide_challenge(challenge: Challenge, coordinator, reason: str | None) -> Cha
 
 def unhide_challenge(challenge: Challenge) -> Challenge:
     unhide(challenge)
-    matching.item_changed("challenge", challenge.id)
+    publish(ChallengeChanged(challenge.id))
     return challenge
 
 

@@ -5,9 +5,10 @@ The only module that connects matchmaker.engine.matcher to the database and to F
   otherwise built from the database. Every save writes a new version folder and then points
   instance/matching/CURRENT at it; a process whose engine is older than CURRENT reloads it before answering, so
   several gunicorn workers and the RQ worker converge on the last saved index.
-- A change to a challenge, offer, profile or publication calls `item_changed` (one line where it happens): the
-  engine is updated incrementally and the stored matches of that item recomputed, inline, or as an RQ job after
-  the commit when REDIS_URL is set.
+- The other features publish events (matchmaker.events); once their transaction has committed, matching's
+  subscribers enqueue `refresh_item` (matchmaker.jobs), which updates the engine incrementally and recomputes that
+  item's stored matches in a transaction of its own: inline, or on the RQ queue when REDIS_URL is set. The index
+  never holds what a rolled-back transaction wrote.
 - Pages read the Match table (fast); a full recomputation rebuilds the index from the database and refills it.
 - Who takes part: the index holds nothing of an unconfirmed academic, nor the challenges of a suspended or rejected
   organisation. An academic who declined to be suggested to organisations stays in it (their own "challenges for
@@ -33,7 +34,7 @@ from matchmaker.auth.models import User
 from matchmaker.challenges.models import Challenge, ChallengeStatus
 from matchmaker.engine.matcher import Facts, Item, MatchingEngine, Suggestion, Team, key_id
 from matchmaker.extensions import db
-from matchmaker.matching import jobs
+from matchmaker.jobs import enqueue, job, queued
 from matchmaker.matching.models import Dismissal, DismissalSide, Match, MatchingRun, MatchTarget, RunKind
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Organisation
@@ -47,7 +48,7 @@ TOP_K = 10  # stored per challenge (offers and academics) and per academic and o
 SEARCH_DEPTH = 300  # how many ranked keys a list page's search box narrows to
 HOME_CITY = "Torino"
 KEEP_VERSIONS = 2
-PENDING, SAVE = "matching_pending", "matching_save"
+SAVE = "matching_save"
 
 
 # --- items from the database --------------------------------------------------------------------------------
@@ -220,46 +221,30 @@ def index_status() -> dict:
 
 @sa.event.listens_for(Session, "after_commit")
 def _after_commit(session) -> None:
-    pending, save = session.info.pop(PENDING, None), session.info.pop(SAVE, False)
-    if not has_app_context():
-        return
-    for kind, item_id in pending or ():
-        jobs.enqueue("refresh_item", kind, item_id)
-    if save:
+    if session.info.pop(SAVE, False) and has_app_context():
         save_index()
 
 
 @sa.event.listens_for(Session, "after_rollback")
 def _after_rollback(session) -> None:
-    session.info.pop(PENDING, None)
     session.info.pop(SAVE, None)
 
 
 # --- one item changed --------------------------------------------------------------------------------------
 
 def item_changed(kind: str, item_id: int) -> None:
-    """Call after a challenge, offer, profile ("profile", user id: its publications too) changed and was flushed.
+    """Refresh a challenge, offer or profile ("profile", user id: its publications too) after the caller commits.
 
-    Inline, the index and the item's stored matches are brought up to date now, in the caller's transaction;
-    with a queue (REDIS_URL), a job does it once the caller has committed. Matching never stops a save: outside
-    tests, a failure is logged and the next full recomputation repairs it.
+    Called by matching's subscribers (matching/subscribers.py), which run once the change is committed. Matching
+    never stops a save: outside tests, a failed refresh is logged and recorded, and the next full recomputation
+    repairs it.
     """
-    if jobs.queued():
-        pending = db.session.info.setdefault(PENDING, [])
-        if (kind, item_id) not in pending:
-            pending.append((kind, item_id))
-        return
-    try:
-        refresh_item(kind, item_id)
-    except Exception:
-        if current_app.testing:
-            raise
-        log.exception("Matching could not follow the change of %s %s", kind, item_id)
+    enqueue("refresh_item", kind, item_id)
 
 
 def organisation_changed(organisation_id: int) -> None:
-    """Call after a coordinator changed an organisation's status (flushed): its challenges leave the index when
-    it is suspended or rejected, with their stored matches, and come back, recomputed, when it is verified."""
+    """After an organisation's status changed: its challenges leave the index when it is suspended or rejected,
+    with their stored matches, and come back, recomputed, when it is verified."""
     challenge_ids = list(db.session.scalars(sa.select(Challenge.id).where(
         Challenge.organisation_id == organisation_id, Challenge.status != ChallengeStatus.DRAFT)))
     for challenge_id in challenge_ids:
@@ -267,14 +252,20 @@ def organisation_changed(organisation_id: int) -> None:
 
 
 def academic_changed(user_id: int) -> None:
-    """Call after an academic's account started taking part (their address confirmed, flushed): their profile,
-    publications and offers enter the index and get their stored matches."""
+    """After an academic's account started taking part (their address confirmed): their profile, publications and
+    offers enter the index and get their stored matches."""
     offer_ids = list(db.session.scalars(sa.select(Offer.id).where(Offer.academic_id == user_id)))
     item_changed("profile", user_id)
     for offer_id in offer_ids:
         item_changed("offer", offer_id)
 
 
+def _failed_run(kind: str):
+    """What a failed matching job leaves behind: a failed run of its kind, for the coordinators' page."""
+    return lambda error: record_failed_run(kind, f"{type(error).__name__}: {error}")
+
+
+@job(on_failure=_failed_run("item"))
 def refresh_item(kind: str, item_id: int) -> int:
     """Update the index for one changed item and recompute its stored matches; the number of rows. Flushes."""
     run = MatchingRun(kind=RunKind.ITEM, started_at=utcnow(), items=1)
@@ -481,6 +472,7 @@ def _upsert(rows: list[dict]) -> int:
 
 # --- everything at once ------------------------------------------------------------------------------------
 
+@job(on_failure=_failed_run("full"))
 def recompute_all() -> MatchingRun:
     """Rebuild the index from the database and recompute every stored match. Flushes.
 
@@ -531,9 +523,14 @@ def record_failed_run(kind: str, error: str) -> None:
     db.session.flush()
 
 
-def request_full_recompute() -> MatchingRun | None:
-    """Recompute everything: as a job when there is a queue (None), otherwise now (the run). Flushes."""
-    return jobs.enqueue("recompute_all")
+def request_full_recompute() -> None:
+    """Recompute everything in a job once the caller commits: inline, it has run when the commit returns."""
+    enqueue("recompute_all")
+
+
+def recompute_is_queued() -> bool:
+    """True when a requested recomputation waits for the worker rather than running at the commit."""
+    return queued()
 
 
 # --- reading stored matches ----------------------------------------------------------------------------------

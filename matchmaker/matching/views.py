@@ -85,7 +85,7 @@ def coordination():
     require("matching.recompute")
     return render_template("matching/coordination.html", runs=services.latest_runs(),
                            last_full=services.last_full_run(), counts=services.stored_counts(),
-                           index=services.index_status(), queued=services.jobs.queued())
+                           index=services.index_status(), queued=services.recompute_is_queued())
 
 
 @blueprint.route("/coordination/matching/recompute", methods=["POST"])
@@ -93,10 +93,13 @@ def coordination():
 def recompute():
     require("matching.recompute")
     if ButtonForm().validate_on_submit():
-        run = services.request_full_recompute()
-        db.session.commit()
+        services.request_full_recompute()
+        db.session.commit()  # inline, the recomputation has run (or failed) once this returns
+        run = None if services.recompute_is_queued() else services.last_full_run()
         if run is None:
             flash(_("The recomputation is queued: reload this page in a minute to see it."), "success")
+        elif run.error:
+            flash(_("The recomputation failed: the list of runs below says why."), "danger")
         else:
             flash(_("Matches recomputed: %(count)d stored.", count=run.matches), "success")
     return redirect(url_for("matching.coordination"))

@@ -1,4 +1,8 @@
-"""Sending e-mail: handed to SMTP when a server is configured, and recorded in the outbox without its secret links."""
+"""Sending e-mail: recorded in the outbox without its secret links, and handed to SMTP by a job after the commit.
+
+A plain module every feature may use (the import rules allow it): sending mail is a side effect that already waits
+for the commit, through the job.
+"""
 import logging
 import smtplib
 from collections.abc import Iterable
@@ -10,6 +14,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from matchmaker.extensions import db
+from matchmaker.jobs import enqueue, job
 from matchmaker.notifications.models import OutboxMessage
 from matchmaker.types import utcnow
 
@@ -31,7 +36,8 @@ def redact(text: str, secrets: Iterable[str], marker: str) -> str:
 
 def send_email(recipient: str, subject: str, body: str, secrets: Iterable[str] = (),
                secret_marker: str | None = None) -> OutboxMessage:
-    """Deliver an e-mail by SMTP when MAIL_SERVER is set and record it in the outbox. Flushes.
+    """Record an e-mail in the outbox and, when MAIL_SERVER is set, deliver it by SMTP once the caller commits.
+    Flushes. A transaction that rolls back sends nothing.
 
     Only SMTP receives `body` as it is. The outbox copy, the delivery error and the log have every one of
     `secrets` (a link that signs somebody in or proves their address) replaced by `secret_marker`: whoever
@@ -41,17 +47,29 @@ def send_email(recipient: str, subject: str, body: str, secrets: Iterable[str] =
     marker = secret_marker or _("[link removed: sent only to the recipient]")
     message = OutboxMessage(recipient=recipient, subject=subject, body=redact(body, secrets, marker))
     db.session.add(message)
-    if smtp_configured():
-        try:
-            _deliver_by_smtp(recipient, subject, body)
-            message.delivered_at = utcnow()
-        except (OSError, smtplib.SMTPException) as error:
-            # A refusing server may quote the message back: the reason is kept and logged without the secrets.
-            reason = redact(str(error), secrets, marker)
-            log.warning("SMTP delivery to %s failed: %s", recipient, reason)
-            message.delivery_error = reason
     db.session.flush()
+    if smtp_configured():
+        # The real body travels as the job's argument (in memory inline, in Redis with a queue), never in the
+        # database: the stored copy is the redacted one.
+        enqueue("deliver_email", message.id, body, secrets, marker)
     return message
+
+
+@job(secret_args=True)
+def deliver_email(message_id: int, body: str, secrets: list[str], marker: str) -> None:
+    """Hand one recorded e-mail to SMTP and note the outcome on it. Flushes; the job commits."""
+    message = db.session.get(OutboxMessage, message_id)
+    if message is None or message.delivered_at is not None:
+        return
+    try:
+        _deliver_by_smtp(message.recipient, message.subject, body)
+        message.delivered_at, message.delivery_error = utcnow(), None
+    except (OSError, smtplib.SMTPException) as error:
+        # A refusing server may quote the message back: the reason is kept and logged without the secrets.
+        reason = redact(str(error), secrets, marker)
+        log.warning("SMTP delivery to %s failed: %s", message.recipient, reason)
+        message.delivery_error = reason
+    db.session.flush()
 
 
 def send_templated_email(user, template: str, subject: str, secrets: Iterable[str] = (), **context) -> OutboxMessage:

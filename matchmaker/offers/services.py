@@ -10,9 +10,9 @@ from matchmaker.academics.models import AcademicProfile
 from matchmaker.auth.models import User
 from matchmaker.db import check_version, replace_sdgs
 from matchmaker.errors import Conflict, ValidationFailed
+from matchmaker.events import OfferChanged, publish
 from matchmaker.extensions import db
 from matchmaker.listing import ListFilters, enum_filter, search_and_paginate
-from matchmaker.matching import services as matching
 from matchmaker.moderation import hide, unhide
 from matchmaker.notifications.services import send_templated_email
 from matchmaker.offers.models import Offer, OfferStatus, offer_sdgs
@@ -68,7 +68,7 @@ def create_offer(academic: User, data: dict) -> Offer:
     _apply(offer, fields)
     db.session.add(offer)
     db.session.flush()
-    matching.item_changed("offer", offer.id)
+    publish(OfferChanged(offer.id))
     return offer
 
 
@@ -77,7 +77,7 @@ def update_offer(offer: Offer, data: dict, version: int | None = None) -> Offer:
     check_version(offer, version)
     _apply(offer, check_offer_fields(data, partial=True, current=offer))
     db.session.flush()
-    matching.item_changed("offer", offer.id)
+    publish(OfferChanged(offer.id))
     return offer
 
 
@@ -89,13 +89,13 @@ def change_status(offer: Offer, status: OfferStatus) -> Offer:
                                {"status": [_("This change of status is not possible.")]})
     offer.status = status
     db.session.flush()
-    matching.item_changed("offer", offer.id)
+    publish(OfferChanged(offer.id))
     return offer
 
 
 def hide_offer(offer: Offer, coordinator, reason: str | None) -> Offer:
     hide(offer, coordinator, reason)
-    matching.item_changed("offer", offer.id)
+    publish(OfferChanged(offer.id))
     send_templated_email(offer.academic, "hidden", _l("A coordinator has hidden your offer"),
                          title=offer.title, reason=offer.hidden_reason)
     return offer
@@ -103,7 +103,7 @@ def hide_offer(offer: Offer, coordinator, reason: str | None) -> Offer:
 
 def unhide_offer(offer: Offer) -> Offer:
     unhide(offer)
-    matching.item_changed("offer", offer.id)
+    publish(OfferChanged(offer.id))
     return offer
 
 

@@ -6,8 +6,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from matchmaker.errors import Conflict, ValidationFailed
+from matchmaker.events import OrganisationStatusChanged, publish
 from matchmaker.extensions import db
-from matchmaker.matching import services as matching
 from matchmaker.notifications.services import send_templated_email
 from matchmaker.orgs.models import (
     Membership,
@@ -159,7 +159,7 @@ def decide_organisation(organisation: Organisation, status: OrganisationStatus, 
     organisation.status_changed_at = utcnow()
     organisation.status_changed_by_id = coordinator.id
     db.session.flush()
-    matching.organisation_changed(organisation.id)
+    publish(OrganisationStatusChanged(organisation.id))
     subjects = {
         OrganisationStatus.VERIFIED: _l("Your organisation has been verified"),
         OrganisationStatus.REJECTED: _l("Your organisation could not be verified"),

@@ -1,4 +1,5 @@
 """What an operator can do from the command line: create users, load the demo data."""
+import json
 import re
 
 import pytest
@@ -235,3 +236,25 @@ def test_every_demo_account_can_sign_in_with_the_printed_password(runner, client
         assert client.post("/logout").status_code == 302
         assert client.get("/api/v1/me").status_code == 401
 
+
+
+def test_an_operator_whose_demo_files_are_broken_is_told_which_entry_and_nothing_is_loaded(runner, tmp_path,
+                                                                                            monkeypatch):
+    from matchmaker import demo
+
+    for installed in demo.DATA.iterdir():
+        if installed.name.endswith(".json"):
+            (tmp_path / installed.name).write_bytes(installed.read_bytes())
+    offers = json.loads((tmp_path / "offers.json").read_text(encoding="utf-8"))
+    offers[2]["academic"] = "someone.else@polito.it"
+    (tmp_path / "offers.json").write_text(json.dumps(offers, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(demo, "DATA", tmp_path)
+    before = committed_counts()
+
+    result = runner.invoke(args=["seed-demo"])
+
+    assert result.exit_code == 1
+    assert f"offers.json, entry 3 ({offers[2]['title']!r})" in result.stderr
+    assert "'someone.else@polito.it' is not in academics.json" in result.stderr
+    assert "Traceback" not in result.output
+    assert committed_counts() == before

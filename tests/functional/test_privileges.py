@@ -272,12 +272,11 @@ def test_a_declined_academic_is_never_in_a_team_shown_to_an_organisation(make, m
 
 
 def test_demo_academics_include_some_who_declined_to_be_suggested(app):
-    from matchmaker.demo import seed_demo
-    from matchmaker.demo_content import PROFILES
+    from matchmaker.demo import load_demo_content, seed_demo
 
     seed_demo()
     db.session.commit()
-    declined = {email for email, content in PROFILES.items() if content.get("suggest_to_organisations") is False}
+    declined = {entry["email"] for entry in load_demo_content().academics if not entry["suggest_to_organisations"]}
     stored = set(db.session.scalars(sa.select(User.email).join(AcademicProfile).where(
         AcademicProfile.suggest_to_organisations.is_(False))))
     assert declined and stored == declined

@@ -1,11 +1,14 @@
 """The demo data gives a newcomer a living platform: every kind of person, organisation and department."""
+import pytest
 import sqlalchemy as sa
 
-from matchmaker.academics.models import AcademicProfile
+from matchmaker.academics.models import AcademicProfile, Publication
 from matchmaker.auth.models import Role, User, UserRole
 from matchmaker.auth.services import authenticate, is_academic_email, user_by_email
-from matchmaker.demo import DEMO_PASSWORD, seed_demo
+from matchmaker.challenges.models import Challenge
+from matchmaker.demo import DEMO_PASSWORD, load_demo_content, seed_demo
 from matchmaker.extensions import db
+from matchmaker.offers.models import Offer
 from matchmaker.orgs.models import Membership, MembershipStatus, Organisation, OrganisationStatus
 from matchmaker.reference.models import Department
 
@@ -90,3 +93,32 @@ def test_demo_completes_a_database_where_part_of_it_already_exists(app, make):
     assert user_by_email(first_email).name == "Created by hand"
     for email, _roles in accounts:
         assert user_by_email(email) is not None, email
+
+
+def count(model) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def test_every_entry_of_the_demo_files_becomes_a_row(app):
+    content = load_demo_content()
+    accounts = seeded()
+    assert len(accounts) == count(User) == len(content.staff) + len(content.members) + len(content.academics)
+    assert count(Organisation) == len(content.organisations)
+    assert count(Membership) == len(content.members)
+    assert count(AcademicProfile) == len(content.academics)
+    assert count(Publication) == len(content.publications)
+    assert count(Challenge) == len(content.challenges)
+    assert count(Offer) == len(content.offers)
+
+
+def test_a_broken_demo_file_leaves_the_database_as_it_was(app, tmp_path, monkeypatch):
+    from matchmaker import demo
+
+    for installed in demo.DATA.iterdir():
+        if installed.name.endswith(".json"):
+            (tmp_path / installed.name).write_bytes(installed.read_bytes())
+    (tmp_path / "challenges.json").write_text("[{", encoding="utf-8")  # seeded after the people: none of them lands
+    monkeypatch.setattr(demo, "DATA", tmp_path)
+    with pytest.raises(demo.DemoDataError, match="challenges.json: not valid JSON"):
+        seed_demo()
+    assert count(User) == count(Organisation) == 0  # not even flushed in this session

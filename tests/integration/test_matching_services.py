@@ -6,11 +6,11 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
+from matchmaker import jobs
 from matchmaker.academics import services as academic_services
 from matchmaker.challenges import services as challenge_services
 from matchmaker.challenges.models import ChallengeStatus
 from matchmaker.extensions import db
-from matchmaker.matching import jobs
 from matchmaker.matching import services as matching
 from matchmaker.matching.models import Dismissal, DismissalSide, Match, MatchingRun, MatchTarget, RunKind
 from matchmaker.offers import services as offer_services
@@ -241,11 +241,12 @@ def redis_connection():
 def test_a_recompute_job_on_a_real_queue_stores_the_matches(market, app, redis_connection):
     from rq import Queue, SimpleWorker
 
-    app.config.update(REDIS_URL=REDIS_URL, MATCHING_INLINE=False)
+    app.config.update(REDIS_URL=REDIS_URL, JOBS_INLINE=False)
     queue = Queue(jobs.QUEUE, connection=redis_connection)
     queue.empty()
 
-    assert matching.request_full_recompute() is None  # queued, not run
+    matching.request_full_recompute()
+    assert queue.count == 0  # nothing is queued before the commit
     db.session.commit()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Match)) == 0
     assert queue.count == 1
@@ -264,7 +265,7 @@ def test_with_a_queue_a_change_is_queued_after_the_commit_and_the_job_applies_it
 
     matching.recompute_all()
     db.session.commit()
-    app.config.update(REDIS_URL=REDIS_URL, MATCHING_INLINE=False)
+    app.config.update(REDIS_URL=REDIS_URL, JOBS_INLINE=False)
     queue = Queue(jobs.QUEUE, connection=redis_connection)
     queue.empty()
 

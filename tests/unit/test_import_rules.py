@@ -1,4 +1,4 @@
-"""The structure holds: the engine stays pure, and features meet through services and events, not each other's views."""
+"""The structure holds: the engine stays pure, and features meet through events, not each other's views or services."""
 import ast
 import sys
 from pathlib import Path
@@ -7,6 +7,16 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "matchmaker"
 # What the engine may import besides itself and the standard library: the scientific stack it runs on.
 SCIENTIFIC = {"numpy", "scipy", "sklearn", "numba", "Stemmer", "py3langid"}
+# Services every feature may call, and why: neither is a feature that reacts to another's changes.
+SHARED_SERVICES = {
+    "notifications": "sending e-mail records the message; the delivery already waits for the commit, in a job",
+    "reference": "read-only lookups of the fixed departments and SDGs",
+}
+# The crossings left, each one operation that must happen in the caller's transaction (an event comes too late).
+ALLOWED_CROSSINGS = {
+    ("auth", "orgs"): "registering a member founds or joins their organisation in the same transaction, the "
+                      "organisation's fields checked on the same form",
+}
 
 
 def _imports(path: Path) -> set[str]:
@@ -57,7 +67,33 @@ def test_no_feature_s_views_import_another_feature_s_views():
     assert not crossings, "\n".join(crossings)
 
 
+def _services_crossings() -> set[tuple[str, str]]:
+    crossings = set()
+    for feature in _features():
+        services = PACKAGE / feature / "services.py"
+        if services.exists():
+            for module in _imports(services):
+                parts = module.split(".")
+                if len(parts) >= 3 and parts[0] == "matchmaker" and parts[1] != feature and parts[2] == "services":
+                    crossings.add((feature, parts[1]))
+    return crossings
+
+
+def test_no_feature_s_services_import_another_feature_s_services():
+    """They publish an event (matchmaker/events.py) and the other feature subscribes, after the commit."""
+    crossings = {(feature, other) for feature, other in _services_crossings()
+                 if other not in SHARED_SERVICES and (feature, other) not in ALLOWED_CROSSINGS}
+    assert not crossings, "\n".join(f"matchmaker/{a}/services.py imports matchmaker.{b}.services"
+                                    for a, b in sorted(crossings))
+
+
+def test_every_allowed_crossing_still_exists():
+    """An allowance nobody needs any more is removed, so the list stays the true list."""
+    assert set(ALLOWED_CROSSINGS) <= _services_crossings()
+
+
 def test_the_rules_see_real_imports():
     """A guard on the guard: the walker finds the imports it is meant to judge."""
     assert "matchmaker.engine.analysis.Analyzer" in _imports(PACKAGE / "engine" / "index.py")
     assert "challenges" in _features() and "engine" not in _features()
+    assert ("challenges", "notifications") in _services_crossings()

@@ -1,0 +1,139 @@
+"""The demo data files are checked when read: a broken one is refused with a message naming the file and the entry."""
+import json
+from datetime import date
+
+import pytest
+
+from matchmaker.challenges.models import ChallengeStatus
+from matchmaker.demo import DemoDataError, load_demo_content
+from matchmaker.reference.models import HelpKind
+
+
+def small_demo() -> dict[str, list[dict]]:
+    """One entry of each kind, referring to each other as the real files do."""
+    return {
+        "staff.json": [{"email": "coordinator@polito.it", "name": "Rita Coordinator", "language": "it",
+                        "role": "coordinator"}],
+        "organisations.json": [{"name": "Casa del Quartiere", "kind": "association", "city": "Torino",
+                                "website": None, "description": "Una casa di quartiere.", "status": "verified",
+                                "status_reason": None}],
+        "members.json": [{"email": "member@casa.example.org", "name": "Mara Member", "language": "it",
+                          "organisation": "Casa del Quartiere", "membership": "active"}],
+        "academics.json": [{"email": "academic@polito.it", "name": "Aldo Academic", "language": "en",
+                            "department": "DIST", "academic_role": "researcher", "biography": "Urban planner.",
+                            "expertise": ["urban planning"], "sdgs": [11], "languages": ["en", "it"],
+                            "capacity_per_semester": 2, "available": True, "directory_opt_in": True,
+                            "suggest_to_organisations": True}],
+        "publications.json": [{"academic": "academic@polito.it", "title": "Walking to school", "year": 2024,
+                               "venue": "Urban Studies", "abstract": "How children walk to school."}],
+        "challenges.json": [{"organisation": "Casa del Quartiere", "title": "Un cortile per tutti",
+                             "summary": "Ripensare il cortile.", "description": "Il cortile è vuoto.",
+                             "sdgs": [11], "keywords": ["cortile"], "kind": "student_project",
+                             "place": "Aurora", "scale": "neighbourhood", "resources": "Una sala.",
+                             "deadline": "2027-03-31", "visibility": "public", "status": "open"}],
+        "offers.json": [{"academic": "academic@polito.it", "title": "Design studio",
+                         "description": "Students redesign a courtyard.", "kind": "student_project", "sdgs": [11],
+                         "keywords": ["courtyard"], "capacity": 1, "available_from": None,
+                         "available_until": "2027-06-30", "status": "open"}],
+    }
+
+
+def write(folder, files: dict[str, list[dict]]):
+    for name, entries in files.items():
+        (folder / name).write_text(json.dumps(entries, ensure_ascii=False, indent=2), encoding="utf-8")
+    return folder
+
+
+def refusal(folder) -> str:
+    with pytest.raises(DemoDataError) as refused:
+        load_demo_content(folder)
+    return str(refused.value)
+
+
+def test_the_demo_data_installed_with_the_package_reads_without_a_fault():
+    content = load_demo_content()
+    for kind in ("staff", "organisations", "members", "academics", "publications", "challenges", "offers"):
+        assert getattr(content, kind), f"no {kind} in the demo data"
+
+
+def test_a_well_formed_set_of_files_reads_as_the_models_values(tmp_path):
+    content = load_demo_content(write(tmp_path, small_demo()))
+    challenge = content.challenges[0]
+    assert challenge["kind"] is HelpKind.STUDENT_PROJECT
+    assert challenge["status"] is ChallengeStatus.OPEN
+    assert challenge["deadline"] == date(2027, 3, 31)
+    assert content.offers[0]["available_from"] is None
+
+
+def test_a_challenge_of_an_organisation_not_in_the_files_is_refused_naming_file_entry_and_organisation(tmp_path):
+    files = small_demo()
+    files["challenges.json"].insert(0, {**files["challenges.json"][0], "title": "Orti condivisi",
+                                        "organisation": "Associazione Inesistente"})
+    message = refusal(write(tmp_path, files))
+    assert "challenges.json, entry 1 ('Orti condivisi')" in message
+    assert "'Associazione Inesistente' is not in organisations.json" in message
+
+
+def test_an_offer_of_an_academic_not_in_the_files_is_refused(tmp_path):
+    files = small_demo()
+    files["offers.json"][0]["academic"] = "nobody@polito.it"
+    message = refusal(write(tmp_path, files))
+    assert "offers.json, entry 1 ('Design studio')" in message
+    assert "'nobody@polito.it' is not in academics.json" in message
+
+
+def test_an_entry_missing_a_key_is_refused_naming_the_key(tmp_path):
+    files = small_demo()
+    del files["offers.json"][0]["capacity"]
+    message = refusal(write(tmp_path, files))
+    assert "offers.json, entry 1 ('Design studio'): missing key 'capacity'" in message
+
+
+def test_a_misspelt_key_is_refused_rather_than_ignored(tmp_path):
+    files = small_demo()
+    files["academics.json"][0]["expertize"] = files["academics.json"][0].pop("expertise")
+    message = refusal(write(tmp_path, files))
+    assert "academics.json, entry 1 ('Aldo Academic'): missing key 'expertise'; unknown key 'expertize'" in message
+
+
+@pytest.mark.parametrize(("file_name", "key", "value", "fault"), [
+    ("challenges.json", "kind", "workshop", "'kind' must be one of research_action"),
+    ("challenges.json", "deadline", "31/03/2027", "'deadline' must be a day written YYYY-MM-DD"),
+    ("challenges.json", "sdgs", [11, 18], "'sdgs' must be a list of SDG numbers, 1 to 17"),
+    ("offers.json", "sdgs", [11, [3]], "'sdgs' must be a list of SDG numbers, 1 to 17"),
+    ("academics.json", "department", "DXYZ", "'department' must be a department code"),
+    ("academics.json", "available", "yes", "'available' must be true or false"),
+    ("offers.json", "capacity", -1, "'capacity' must be a whole number"),
+    ("organisations.json", "description", "", "'description' must be a non-empty text"),
+])
+def test_a_value_of_the_wrong_kind_is_refused_saying_what_it_must_be(tmp_path, file_name, key, value, fault):
+    files = small_demo()
+    files[file_name][0][key] = value
+    message = refusal(write(tmp_path, files))
+    assert f"{file_name}, entry 1" in message
+    assert fault in message
+    assert json.dumps(value) in message
+
+
+def test_a_person_given_twice_is_refused_even_across_files(tmp_path):
+    files = small_demo()
+    files["academics.json"][0]["email"] = "Member@casa.example.org"
+    message = refusal(write(tmp_path, files))
+    assert "academics.json, entry 1" in message
+    assert "another demo person has this e-mail" in message
+
+
+def test_a_file_that_is_not_json_is_refused_with_the_line_of_the_fault(tmp_path):
+    write(tmp_path, small_demo())
+    (tmp_path / "offers.json").write_text('[\n  {"academic": "academic@polito.it",\n  }\n]', encoding="utf-8")
+    message = refusal(tmp_path)
+    assert "offers.json: not valid JSON" in message
+    assert "line 3" in message
+
+
+def test_a_missing_file_is_refused_naming_it(tmp_path):
+    files = small_demo()
+    del files["publications.json"]
+    message = refusal(write(tmp_path, files))
+    assert "publications.json: the file is missing" in message
+
