@@ -210,3 +210,57 @@ def batch_top_k(rows_indptr, rows_indices, rows_data, norms, queries, allowed, d
     for b in range(width):
         _best_first(best_scores[b], best_documents[b], held[b])
     return best_documents, best_scores, held
+
+
+@numba.njit(cache=True, nogil=True)
+def accumulate_postings(indptr, rows, data, terms, weights, dead, acc):
+    """acc[row] += weight × data over the postings of each term, terms in the given (ascending) order.
+
+    Each product is taken in float64 from float32 operands (exact) and each row's sum runs in term order, so
+    the sum equals the same dot product taken along a document's sorted row: one number, whichever way round.
+    Rows marked `dead` (empty: none) are skipped. Returns how many rows were reached; their positions are in
+    the first entries of the returned array.
+    """
+    touched = np.empty(acc.shape[0], np.int64)
+    n = 0
+    for i in range(terms.shape[0]):
+        term = terms[i]
+        weight = np.float64(weights[i])
+        for p in range(indptr[term], indptr[term + 1]):
+            row = rows[p]
+            if dead.shape[0] and dead[row]:
+                continue
+            if acc[row] == 0:
+                touched[n] = row
+                n += 1
+            acc[row] += weight * np.float64(data[p])
+    return touched[:n]
+
+
+@numba.njit(cache=True, nogil=True)
+def best_sums(rows, acc, owner_of, top_k, sums, held):
+    """For each owner, the sum of its `top_k` best values among `acc[rows]` (for ranking only): `sums` and
+    `held` (how many values each owner has) are zeroed arrays, one slot per owner; a small array per owner
+    keeps its best values."""
+    best = np.zeros((sums.shape[0], top_k), np.float64)
+    for i in range(rows.shape[0]):
+        row = rows[i]
+        owner = owner_of[row]
+        value = acc[row]
+        n = held[owner]
+        if n < top_k:
+            best[owner, n] = value
+            held[owner] = n + 1
+            continue
+        held[owner] = n + 1
+        lowest = 0
+        for j in range(1, top_k):
+            if best[owner, j] < best[owner, lowest]:
+                lowest = j
+        if value > best[owner, lowest]:
+            best[owner, lowest] = value
+    for owner in range(sums.shape[0]):
+        total = 0.0
+        for j in range(min(held[owner], top_k)):
+            total += best[owner, j]
+        sums[owner] = total
