@@ -14,7 +14,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from matchmaker.engine.analysis import MIXED, Analyzer, strip_accents
-from matchmaker.engine.index import TextDoc, TextIndex
+from matchmaker.engine.index import TextDoc, TextIndex, analyse
 from matchmaker.engine.people import AcademicTexts, PairParts, pair_text_score, row_dots
 from matchmaker.engine.settings import DEFAULT_SETTINGS, EngineSettings
 
@@ -24,6 +24,9 @@ SUPPLY_KINDS = (OFFER, PROFILE, PUBLICATION)
 # expertise set); at or above this value the text match counts in full. Below it, the square root spreads
 # the usual range over the scale (0.15 counts 0.55, 0.3 counts 0.77) and keeps the order strict.
 FULL_TEXT_MATCH = 0.5
+# Stored scores keep three decimals (pages show whole numbers): at one decimal, ties among an academic's
+# challenges cost the expertise measure 0.232 → 0.2329 (two decimals: 0.2321).
+SCORE_DECIMALS = 3
 HOME_CITY = "torino"  # Politecnico di Torino: its academics work in Turin
 # A saved index is data only (a pickle would run whatever code its file holds when read): the items as JSON,
 # the two text indexes as JSON and numpy arrays (see TextIndex.save).
@@ -106,6 +109,7 @@ class MatchingEngine:
         self.people = AcademicTexts(0)
         # Challenges as unit vectors of the supply vocabulary: the one space of a challenge-offer pair.
         self._supply_vectors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._unseen: set[str] = set()  # challenges upserted with words the demand vocabulary lacks
         self._forms: dict[str, tuple[dict[str, float], float]] = {}  # key -> its words' forms, for search
 
     # --- building and updating --------------------------------------------------------------------
@@ -125,7 +129,7 @@ class MatchingEngine:
     def _fit_people(self) -> None:
         """Every academic's texts in the (new) demand vocabulary, and the challenges in the supply one."""
         self.people = AcademicTexts(len(self.demand.vocabulary))
-        self._supply_vectors = {}
+        self._supply_vectors, self._unseen = {}, set()
         owned = sorted((item for item in self.items.values() if item.owner is not None and item.kind != CHALLENGE
                         and _says_something(item)), key=lambda item: item.key)
         if owned:
@@ -152,6 +156,8 @@ class MatchingEngine:
         self._remember(item)
         index = self.demand if item.kind == CHALLENGE else self.supply
         index.upsert(TextDoc(item.key, item.fields, item.language))
+        if item.kind == CHALLENGE and self._unknown_share(item) > self.settings.refit_ratio:
+            self._unseen.add(item.key)
         if item.owner is not None and item.kind != CHALLENGE and _says_something(item):
             self.people.put(item.key, item.owner, *_sorted_row(self.demand.vectorise([self._doc(item)]), 0))
 
@@ -166,9 +172,18 @@ class MatchingEngine:
         self.people.drop(key)
         self._supply_vectors.pop(key, None)
 
+    def _unknown_share(self, challenge: Item) -> float:
+        """The share of a challenge's word weight that the challenges' vocabulary does not know yet."""
+        counts = analyse(self._doc(challenge), self.analyzer, self.settings.text).counts
+        total = sum(counts.values())
+        return sum(n for term, n in counts.items() if term not in self.demand.vocabulary) / total if total else 0.0
+
     @property
     def needs_refit(self) -> bool:
-        return max(self.demand.drift, self.supply.drift) > self.settings.refit_ratio
+        """The side segments have drifted, or a challenge has words the fit does not know: it would be scored
+        without them against the academics (whose texts are read in the challenges' vocabulary)."""
+        unseen = any(key in self.items for key in self._unseen)
+        return unseen or max(self.demand.drift, self.supply.drift) > self.settings.refit_ratio
 
     def refit(self) -> None:
         """Fold the side segments into new base segments with a fresh vocabulary."""
@@ -515,7 +530,7 @@ class MatchingEngine:
                       "availability": availability}
         score = 100 * (weights.text * text + weights.sdgs * sdgs + weights.kind * kind + weights.place * place
                        + weights.availability * availability)
-        return Suggestion(key=key, score=round(score, 1), components=components, shared_terms=[],
+        return Suggestion(key=key, score=round(score, SCORE_DECIMALS), components=components, shared_terms=[],
                           shared_sdgs=shared, reasons=reasons, supporting=supporting or [key])
 
     def _words(self, contributions: list[tuple[str, float]]) -> list[str]:

@@ -366,6 +366,18 @@ def test_a_pair_has_one_score_whichever_side_asks():
         by_challenge.score, by_challenge.text_score, by_challenge.shared_terms)
 
 
+def test_a_challenge_published_after_the_fit_with_new_words_brings_a_refit_and_then_finds_its_academic():
+    engine = MatchingEngine().build([ENERGY, publication(1, 1, "Beekeeping and pollinators in urban gardens"),
+                                     publication(2, 2, "Energy poverty of social housing")])
+    assert not engine.needs_refit
+    engine.upsert(challenge(9, "Urban beekeeping", "Pollinators and beekeeping in the gardens of the city."))
+
+    assert engine.needs_refit  # the challenges' vocabulary has never seen these words
+    engine.refit()
+    assert not engine.needs_refit
+    assert keys(engine.academics_for_challenge("challenge:9"))[0] == "academic:1"
+
+
 def test_an_academic_alone_on_the_platform_loses_nothing_for_generality():
     general = challenge(1, "Data for social services", "Data analysis for the social services of the city.")
     specific = challenge(2, "Data for the food bank", "Data analysis for the food bank of the city.")
