@@ -1,4 +1,5 @@
-"""Compiled kernels of the index (numba): the exact top k of one document query (pruned), or of many.
+"""Compiled kernels of the index (numba): the exact top k of one document query (pruned), or of many; the
+postings of one query accumulated in float64 (academics' texts, people.py).
 
 Compiled once per machine (`cache=True` keeps the machine code next to this file, or in numba's cache
 folder when that is not writable); `warm_up` loads or compiles it, so that no search pays for it.
@@ -163,6 +164,10 @@ def warm_up() -> None:
                  np.float32(0.15), np.zeros(1, np.float32))
     batch_top_k(np.zeros(2, np.int64), np.zeros(0, np.int32), empty, np.ones(1, np.float32),
                 np.zeros((1, 1), np.float32), np.zeros(0, np.bool_), np.zeros(0, np.bool_), 1)
+    acc = np.zeros(1, np.float64)
+    touched = accumulate_postings(np.zeros(2, np.int64), np.zeros(0, np.int64), empty, np.zeros(1, np.int64),
+                                  np.ones(1, np.float32), np.zeros(0, np.bool_), acc)
+    best_sums(touched, acc, np.zeros(1, np.int64), 8, np.zeros(1, np.float64), np.zeros(1, np.int64))
 
 
 @numba.njit(cache=True, nogil=True)

@@ -110,6 +110,7 @@ class MatchingEngine:
         # Challenges as unit vectors of the supply vocabulary: the one space of a challenge-offer pair.
         self._supply_vectors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._unseen: set[str] = set()  # challenges upserted with words the demand vocabulary lacks
+        self._facts: dict[int, Facts] = {}  # academic id -> their facts (_academic_facts)
         self._forms: dict[str, tuple[dict[str, float], float]] = {}  # key -> its words' forms, for search
 
     # --- building and updating --------------------------------------------------------------------
@@ -129,7 +130,7 @@ class MatchingEngine:
     def _fit_people(self) -> None:
         """Every academic's texts in the (new) demand vocabulary, and the challenges in the supply one."""
         self.people = AcademicTexts(len(self.demand.vocabulary))
-        self._supply_vectors, self._unseen = {}, set()
+        self._supply_vectors, self._unseen, self._facts = {}, set(), {}
         owned = sorted((item for item in self.items.values() if item.owner is not None and item.kind != CHALLENGE
                         and _says_something(item)), key=lambda item: item.key)
         if owned:
@@ -144,6 +145,7 @@ class MatchingEngine:
     def _remember(self, item: Item) -> None:
         self.items[item.key] = item
         if item.owner is not None:
+            self._facts.pop(item.owner, None)
             self.texts_of.setdefault(item.owner, set()).add(item.key)
         if len(self.surface) < 500_000:
             text = " ".join(item.fields.values())
@@ -167,6 +169,7 @@ class MatchingEngine:
         if item is None:
             return
         if item.owner is not None:
+            self._facts.pop(item.owner, None)
             self.texts_of.get(item.owner, set()).discard(key)
         (self.demand if item.kind == CHALLENGE else self.supply).remove(key)
         self.people.drop(key)
@@ -272,13 +275,13 @@ class MatchingEngine:
                 continue
             suggestions.append(self._academic_pair(challenge, academic_id, texts, everybody, vector,
                                                    f"academic:{academic_id}"))
-        return _best(suggestions, k)
+        return self._explain_academics(_best(suggestions, k), challenge_key)
 
     def challenges_for_academic(self, academic_id: int, k: int = 10, exclude: set[str] = frozenset()
                                 ) -> list[Suggestion]:
         """Open challenges for an academic, each scored by `academic_pair`, over every challenge (no cut-off)."""
         scored = self.challenge_pairs(academic_id, exclude=exclude)
-        return _best([s for s in scored if self.items[s.key].facts.available], k)
+        return self._explain_academics(_best([s for s in scored if self.items[s.key].facts.available], k))
 
     def challenge_pairs(self, academic_id: int, challenge_keys: list[str] | None = None,
                         exclude: set[str] = frozenset()) -> list[Suggestion]:
@@ -304,7 +307,7 @@ class MatchingEngine:
             wanted = list(challenge_keys)
         suggestions = []
         for key in wanted:
-            if key in exclude or key not in self.items or key in self.demand.removed and key not in position:
+            if key in exclude or key not in self.items or key not in position:
                 continue
             vector = self.demand.unit_vector(key)
             if vector is None:
@@ -340,25 +343,34 @@ class MatchingEngine:
         discount = self.people.discount(academic_id, values, everybody, people.generality_discount,
                                         people.generality_prior)
         text_score = pair_text_score(PairParts(values, self.people.said_count(academic_id), discount), people.top_k)
-        supporting = sorted(cosines, key=lambda text: (-cosines[text], text))[:3]
         suggestion = self._suggest(challenge, key, text_score, self._academic_facts(academic_id), None, self.demand)
-        suggestion.supporting = supporting
-        suggestion.shared_terms = self._shared_words([self.people.vectors[text] for text in supporting
-                                                      if text in self.people.vectors], *vector, self.demand)
+        suggestion.supporting = sorted(cosines, key=lambda text: (-cosines[text], text))[:3]
         suggestion.text_score, suggestion.discount = text_score, discount
         return suggestion
+
+    def _explain_academics(self, shown: list[Suggestion], challenge_key: str | None = None) -> list[Suggestion]:
+        """The words behind each shown academic-challenge pair: from the academic's best texts (only the shown
+        suggestions are explained; the explanation depends on the pair alone, so both sides give the same)."""
+        fixed = self.demand.unit_vector(challenge_key) if challenge_key else None
+        for suggestion in shown:
+            vector = fixed or self.demand.unit_vector(suggestion.key)
+            texts = [self.people.vectors[text] for text in suggestion.supporting if text in self.people.vectors]
+            suggestion.shared_terms = self._shared_words(texts, *vector, self.demand) if vector else []
+        return shown
 
     def _shared_words(self, vectors: list[tuple[np.ndarray, np.ndarray]], columns: np.ndarray,
                       weights: np.ndarray, index: TextIndex) -> list[str]:
         """The words behind a pair's score: the terms contributing most to the given texts' cosines."""
-        need = dict(zip(columns.tolist(), weights.tolist(), strict=True))
-        terms = index.terms_by_column()
+        dense = np.zeros(max(len(index.vocabulary), 1), dtype=np.float32)
+        dense[columns] = weights
+        terms, wanted = index.terms_by_column(), self.settings.explanation_terms * 2
         contributions = []
         for text_columns, text_weights in vectors:
-            pairs = [(need[c] * w, c) for c, w in zip(text_columns.tolist(), text_weights.tolist(), strict=True)
-                     if c in need]
-            pairs.sort(key=lambda pair: (-pair[0], pair[1]))
-            contributions += [(terms[c], value) for value, c in pairs[: self.settings.explanation_terms * 2]]
+            values = text_weights * dense[text_columns]
+            shared = np.flatnonzero(values)
+            best = shared[np.lexsort((text_columns[shared], -values[shared]))][:wanted]
+            contributions += [(terms[c], v) for c, v in zip(text_columns[best].tolist(), values[best].tolist(),
+                                                             strict=True)]
         return self._words(contributions)
 
     def search(self, text: str, kinds: tuple[str, ...], k: int = 20) -> list[tuple[str, float]]:
@@ -491,7 +503,14 @@ class MatchingEngine:
         return TextDoc(item.key, item.fields, item.language)
 
     def _academic_facts(self, academic_id: int) -> Facts:
-        """An academic's facts: from the profile, with the kinds and goals of their open offers."""
+        """An academic's facts: from the profile, with the kinds and goals of their open offers (kept until one
+        of their items changes)."""
+        facts = self._facts.get(academic_id)
+        if facts is None:
+            facts = self._facts[academic_id] = self._read_academic_facts(academic_id)
+        return facts
+
+    def _read_academic_facts(self, academic_id: int) -> Facts:
         profile = self.items.get(f"profile:{academic_id}")
         facts = replace(profile.facts) if profile else Facts(city=HOME_CITY)
         kinds, sdgs = set(), set(facts.sdgs)
