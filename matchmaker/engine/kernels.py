@@ -165,9 +165,11 @@ def warm_up() -> None:
     batch_top_k(np.zeros(2, np.int64), np.zeros(0, np.int32), empty, np.ones(1, np.float32),
                 np.zeros((1, 1), np.float32), np.zeros(0, np.bool_), np.zeros(0, np.bool_), 1)
     acc = np.zeros(1, np.float64)
-    touched = accumulate_postings(np.zeros(2, np.int64), np.zeros(0, np.int64), empty, np.zeros(1, np.int64),
+    accumulate_postings(np.zeros(2, np.int64), np.zeros(0, np.int64), empty, np.zeros(1, np.int64),
                                   np.ones(1, np.float32), np.zeros(0, np.bool_), acc)
-    best_sums(touched, acc, np.zeros(1, np.int64), 8, np.zeros(1, np.float64), np.zeros(1, np.int64))
+    accumulate_dense(np.zeros(2, np.int64), np.zeros(0, np.int64), empty, np.zeros(1, np.int64),
+                     np.ones(1, np.float32), np.zeros(0, np.bool_), acc)
+    owner_sums(acc, np.zeros(2, np.int64), 8, np.zeros(1, np.float64), np.zeros(1, np.float64), np.zeros(1, np.int64))
 
 
 @numba.njit(cache=True, nogil=True)
@@ -243,29 +245,43 @@ def accumulate_postings(indptr, rows, data, terms, weights, dead, acc):
 
 
 @numba.njit(cache=True, nogil=True)
-def best_sums(rows, acc, owner_of, top_k, sums, held):
-    """For each owner, the sum of its `top_k` best values among `acc[rows]` (for ranking only): `sums` and
-    `held` (how many values each owner has) are zeroed arrays, one slot per owner; a small array per owner
-    keeps its best values."""
-    best = np.zeros((sums.shape[0], top_k), np.float64)
-    for i in range(rows.shape[0]):
-        row = rows[i]
-        owner = owner_of[row]
-        value = acc[row]
-        n = held[owner]
-        if n < top_k:
-            best[owner, n] = value
-            held[owner] = n + 1
-            continue
-        held[owner] = n + 1
-        lowest = 0
-        for j in range(1, top_k):
-            if best[owner, j] < best[owner, lowest]:
-                lowest = j
-        if value > best[owner, lowest]:
-            best[owner, lowest] = value
-    for owner in range(sums.shape[0]):
+def accumulate_dense(indptr, rows, data, terms, weights, dead, acc):
+    """`accumulate_postings` without the list of rows reached (the caller reads `acc` whole): the same
+    products in the same order, so the same numbers."""
+    for i in range(terms.shape[0]):
+        term = terms[i]
+        weight = np.float64(weights[i])
+        for p in range(indptr[term], indptr[term + 1]):
+            row = rows[p]
+            if dead.shape[0] and dead[row]:
+                continue
+            acc[row] += weight * np.float64(data[p])
+
+
+@numba.njit(cache=True, nogil=True)
+def owner_sums(acc, starts, top_k, best_sums, all_sums, reached):
+    """For each owner, whose rows are acc[starts[o]:starts[o + 1]]: the sum of its `top_k` best nonzero values,
+    the sum of all of them and how many there are (for ranking only: the exact scores are made elsewhere)."""
+    best = np.zeros(top_k, np.float64)
+    for owner in range(starts.shape[0] - 1):
+        n = 0
         total = 0.0
-        for j in range(min(held[owner], top_k)):
-            total += best[owner, j]
-        sums[owner] = total
+        for row in range(starts[owner], starts[owner + 1]):
+            value = acc[row]
+            if value == 0:
+                continue
+            total += value
+            if n < top_k:
+                best[n] = value
+            else:
+                lowest = 0
+                for j in range(1, top_k):
+                    if best[j] < best[lowest]:
+                        lowest = j
+                if value > best[lowest]:
+                    best[lowest] = value
+            n += 1
+        kept = 0.0
+        for j in range(min(n, top_k)):
+            kept += best[j]
+        best_sums[owner], all_sums[owner], reached[owner] = kept, total, n

@@ -6,7 +6,7 @@ best `top_k` cosines with the challenge (texts that say something but do not mat
 the challenge's generality for them. Both questions ("academics for a challenge", "challenges for an
 academic") and the evaluation compute it from the same cosines, and a cosine is the same float64 number
 whichever side asks: each product is exact (float32 operands), and each sum runs over the shared terms in
-ascending order (`kernels.accumulate_postings` along the postings, `_row_dots` along the rows).
+ascending order (`kernels.accumulate_dense` along the postings, `row_dots` along the rows).
 
 Layout: a base of texts as a term → postings matrix (one sparse product over the challenge's terms scores
 them all) and a small side of texts changed since, folded into the base when it grows; the sum of all text
@@ -27,7 +27,7 @@ _NONE = np.zeros(0, dtype=bool)
 
 def row_dots(indices: np.ndarray, data: np.ndarray, row_of: np.ndarray, dense: np.ndarray, rows: int) -> np.ndarray:
     """Dot products of sorted sparse rows (float32 data) with a dense float64 vector, one per row, each summed in
-    ascending term order (bincount adds in array order): the same numbers as `kernels.accumulate_postings`."""
+    ascending term order (bincount adds in array order): the same numbers as `kernels.accumulate_dense`."""
     products = data.astype(np.float64) * dense[indices]
     return np.bincount(row_of, weights=products, minlength=rows)
 
@@ -59,6 +59,7 @@ class AcademicTexts:
         self.changed: set[int] = set()  # owners whose texts changed since the last fold
         self.slot_texts = np.zeros(0, dtype=np.int64)  # per slot, at the fold: texts with a nonzero vector
         self.slot_said = np.zeros(0, dtype=np.int64)  # per slot, at the fold: texts that say something
+        self.slot_start = np.zeros(1, dtype=np.int64)  # slot -> its first row in the base (and the end)
         self.total = np.zeros(vocabulary_size, dtype=np.float64)
         # The base: texts as term -> postings, with their keys, owners' slots and which were dropped since.
         self.base_keys: list[str] = []
@@ -132,6 +133,8 @@ class AcademicTexts:
         self.changed = set()
         self.slot_texts = np.array([len(self.of_owner.get(owner, ())) for owner in self.slots], dtype=np.int64)
         self.slot_said = np.array([len(self.said[owner]) for owner in self.slots], dtype=np.int64)
+        # Texts are kept by owner, so each owner's rows are one range of the base.
+        self.slot_start = np.searchsorted(self.base_slot, np.arange(len(self.slots) + 1)).astype(np.int64)
         self._acc = np.zeros(len(keys), dtype=np.float64)
 
     def said_count(self, owner: int) -> int:
@@ -170,27 +173,6 @@ class AcademicTexts:
 
     # --- one challenge against every text -------------------------------------------------------------
 
-    def cosines(self, columns: np.ndarray, weights: np.ndarray) -> dict[str, float]:
-        """Every text's cosine with one challenge vector (sorted columns, float32 weights), zeros left out."""
-        self._fold_if_grown()
-        found: dict[str, float] = {}
-        touched, acc = self._base_cosines(columns, weights)
-        for row, value in zip(touched.tolist(), acc[touched].tolist(), strict=True):
-            found[self.base_keys[row]] = value
-        acc[touched] = 0
-        found.update(self._side_cosines(columns, weights))
-        return found
-
-    def _base_cosines(self, columns: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        indptr, rows, data = self.postings
-        if len(self._acc) != len(self.base_keys):
-            self._acc = np.zeros(len(self.base_keys), dtype=np.float64)
-        inside = columns < self.size
-        touched = kernels.accumulate_postings(indptr, rows, data, columns[inside].astype(np.int64),
-                                              weights[inside].astype(np.float32),
-                                              self.dead if self.dead.any() else _NONE, self._acc)
-        return touched, self._acc
-
     def _side_cosines(self, columns: np.ndarray, weights: np.ndarray) -> dict[str, float]:
         if not self.side:
             return {}
@@ -210,12 +192,16 @@ class AcademicTexts:
 
         Owners changed since the last fold are always shortlisted (their fold-time counts are stale)."""
         self._fold_if_grown()
-        touched, acc = self._base_cosines(columns, weights)
+        indptr, rows, data = self.postings
+        if len(self._acc) != len(self.base_keys):
+            self._acc = np.zeros(len(self.base_keys), dtype=np.float64)
+        acc = self._acc
+        inside = columns < self.size
+        kernels.accumulate_dense(indptr, rows, data, columns[inside].astype(np.int64),
+                                 weights[inside].astype(np.float32), self.dead if self.dead.any() else _NONE, acc)
         slots = len(self.slots)
-        sums = np.zeros(slots, dtype=np.float64)
-        held = np.zeros(slots, dtype=np.int64)
-        kernels.best_sums(touched, acc, self.base_slot, top_k, sums, held)
-        own = np.bincount(self.base_slot[touched], weights=acc[touched], minlength=slots)
+        sums, own, held = np.zeros(slots), np.zeros(slots), np.zeros(slots, dtype=np.int64)
+        kernels.owner_sums(acc, self.slot_start, top_k, sums, own, held)
         everybody = self.with_everybody(columns, weights)
         others = self.academic_total - (self.slot_texts > 0)
         other_texts = self.text_total - self.slot_texts
@@ -233,10 +219,13 @@ class AcademicTexts:
         shortlist += sorted(self.changed - set(shortlist))
         cosines: dict[str, float] = {}
         for owner in shortlist:
-            for key in self.of_owner.get(owner, ()):
-                position = self.base_position.get(key)
-                if position is not None and not self.dead[position] and acc[position]:
-                    cosines[key] = float(acc[position])
-        acc[touched] = 0
+            slot = self.slot_of.get(owner)
+            if slot is None:
+                continue
+            start, end = self.slot_start[slot], self.slot_start[slot + 1]
+            for key, value in zip(self.base_keys[start:end], acc[start:end].tolist(), strict=True):
+                if value:
+                    cosines[key] = value
+        acc.fill(0)
         cosines.update(self._side_cosines(columns, weights))
         return shortlist, cosines
