@@ -173,7 +173,7 @@ def row_major_offers_for_challenge(engine: MatchingEngine, challenge_key: str, k
     hits = row_major_search(base.rows, base.keys, query, candidates, getattr(base, "norms", None))
     offers = [engine._offer_pair(challenge, key, key, engine.items[key].facts) for key, _ in hits
               if key.startswith(OFFER + ":")]
-    return sorted(offers, key=lambda s: (-s.score, -s.text_score, s.key))[:k]
+    return engine._explain_offers(sorted(offers, key=lambda s: (-s.score, -s.text_score, s.key))[:k], challenge_key)
 
 
 # --- the measurements -------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import scipy.sparse as sp
 
 from matchmaker.engine.analysis import MIXED, Analyzer, strip_accents
 from matchmaker.engine.index import TextDoc, TextIndex, analyse
-from matchmaker.engine.people import AcademicTexts, PairParts, pair_text_score, row_dots
+from matchmaker.engine.people import AcademicTexts, PairParts, pair_text_score
 from matchmaker.engine.settings import DEFAULT_SETTINGS, EngineSettings
 
 CHALLENGE, OFFER, PROFILE, PUBLICATION = "challenge", "offer", "profile", "publication"
@@ -204,7 +204,7 @@ class MatchingEngine:
         query = sp.csr_matrix((weights, columns, [0, len(columns)]), shape=(1, max(len(self.supply.vocabulary), 1)))
         offers = self.supply.search(query, k * 4, exclude=set(exclude), keep=self._is_open_offer)[0]
         suggestions = [self._offer_pair(challenge, key, key, self.items[key].facts) for key, _ in offers]
-        return _best(suggestions, k)
+        return self._explain_offers(_best(suggestions, k), challenge_key)
 
     def _is_open_offer(self, key: str) -> bool:
         item = self.items.get(key)
@@ -221,7 +221,7 @@ class MatchingEngine:
         query = self.demand.vectorise([self._doc(offer)])
         hits = self.demand.search(query, k * 4, exclude=set(exclude), keep=self._is_open_challenge)[0]
         suggestions = [self._offer_pair(self.items[key], offer_key, key, offer.facts) for key, _ in hits]
-        return _best(suggestions, k)
+        return self._explain_offers(_best(suggestions, k))
 
     def _supply_vector(self, challenge_key: str) -> tuple[np.ndarray, np.ndarray]:
         """The challenge as a unit vector of the supply vocabulary, kept until it changes or the index is refitted."""
@@ -233,23 +233,33 @@ class MatchingEngine:
 
     def offer_pair(self, challenge_key: str, offer_key: str) -> Suggestion:
         """The one suggestion of a challenge-offer pair, the same from both sides (key: the offer's)."""
-        return self._offer_pair(self.items[challenge_key], offer_key, offer_key, self.items[offer_key].facts)
+        pair = self._offer_pair(self.items[challenge_key], offer_key, offer_key, self.items[offer_key].facts)
+        return self._explain_offers([pair], challenge_key)[0]
 
     def _offer_pair(self, challenge: Item, offer_key: str, key: str, offer_facts: Facts) -> Suggestion:
         """The text score of a challenge-offer pair is their cosine in the supply vocabulary: the challenge's
         vector from `_supply_vector`, the offer's row at unit length, summed in ascending term order."""
         columns, weights = self._supply_vector(challenge.key)
         offer = self.supply.unit_vector(offer_key)
-        if offer is None:
-            score, shared = 0.0, []
-        else:
-            dense = np.zeros(max(len(self.supply.vocabulary), 1), dtype=np.float64)
-            dense[columns] = weights.astype(np.float64)
-            score = float(row_dots(offer[0], offer[1], np.zeros(len(offer[0]), dtype=np.int64), dense, 1)[0])
-            shared = self._shared_words([offer], columns, weights, self.supply)
+        score = 0.0
+        if offer is not None and len(columns):
+            positions = np.minimum(np.searchsorted(columns, offer[0]), len(columns) - 1)
+            shared = columns[positions] == offer[0]
+            products = offer[1][shared].astype(np.float64) * weights[positions[shared]].astype(np.float64)
+            score = float(np.bincount(np.zeros(len(products), dtype=np.int64), weights=products, minlength=1)[0])
         suggestion = self._suggest(challenge, key, score, offer_facts, None, self.supply)
-        suggestion.shared_terms, suggestion.supporting, suggestion.text_score = shared, [], score
+        suggestion.supporting, suggestion.text_score = [offer_key], score
         return suggestion
+
+    def _explain_offers(self, shown: list[Suggestion], challenge_key: str | None = None) -> list[Suggestion]:
+        """The words behind each shown challenge-offer pair (only the shown ones are explained)."""
+        for suggestion in shown:
+            offer_key = suggestion.supporting[0]
+            columns, weights = self._supply_vector(challenge_key or suggestion.key)
+            offer = self.supply.unit_vector(offer_key)
+            suggestion.shared_terms = self._shared_words([offer], columns, weights, self.supply) if offer else []
+            suggestion.supporting = []
+        return shown
 
     def academics_for_challenge(self, challenge_key: str, k: int = 10, exclude: set[str] = frozenset()
                                 ) -> list[Suggestion]:
