@@ -7,7 +7,7 @@ from matchmaker.academics import services as academic_services
 from matchmaker.challenges import services as challenge_services
 from matchmaker.extensions import db
 from matchmaker.matching import services as matching
-from matchmaker.matching.models import Match, MatchTarget
+from matchmaker.matching.models import Match, MatchingRun, MatchTarget, RunKind
 from matchmaker.offers import services as offer_services
 from matchmaker.orgs.models import OrganisationStatus
 
@@ -78,8 +78,13 @@ def test_the_challenge_page_and_the_offer_page_show_the_same_score_for_every_pai
         assert score in (from_challenge.get(f"offer:{offer_id}"), from_offer.get(f"challenge:{challenge_id}"))
 
 
+def item_runs() -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(MatchingRun).where(
+        MatchingRun.kind == RunKind.ITEM))
+
+
 def test_re_saving_a_challenge_an_offer_and_a_profile_without_a_change_moves_no_stored_score(market):
-    before = stored_scores()
+    before, runs = stored_scores(), item_runs()
 
     challenge_services.update_challenge(market["challenges"][3], {})
     db.session.commit()
@@ -89,6 +94,7 @@ def test_re_saving_a_challenge_an_offer_and_a_profile_without_a_change_moves_no_
         academic_services.update_profile(academic.academic_profile, {}, partial=True)
         db.session.commit()
 
+    assert item_runs() >= runs + 2 + len(market["academics"])  # every save was followed by a recomputation
     assert stored_scores() == before
 
 
