@@ -202,9 +202,28 @@ class MatchingEngine:
         challenge = self.items[challenge_key]
         columns, weights = self._supply_vector(challenge_key)
         query = sp.csr_matrix((weights, columns, [0, len(columns)]), shape=(1, max(len(self.supply.vocabulary), 1)))
-        offers = self.supply.search(query, k * 4, exclude=set(exclude), keep=self._is_open_offer)[0]
-        suggestions = [self._offer_pair(challenge, key, key, self.items[key].facts) for key, _ in offers]
+        offers = [key for key, _ in self.supply.search(query, k * 2, exclude=set(exclude), keep=self._is_open_offer)[0]]
+        scores = self._base_offer_scores(columns, weights, offers)
+        suggestions = [self._offer_pair(challenge, key, key, self.items[key].facts, scores.get(key)) for key in offers]
         return self._explain_offers(_best(suggestions, k), challenge_key)
+
+    def _base_offer_scores(self, columns: np.ndarray, weights: np.ndarray, offer_keys: list[str]) -> dict[str, float]:
+        """`_offer_pair`'s cosines of the base segment's offers among `offer_keys`, in one gather of their rows:
+        each row summed in ascending term order, the same numbers as one offer at a time."""
+        index = self.supply
+        positions = index._base_positions()
+        found = [key for key in offer_keys if key in positions and key not in index.removed
+                 and key not in index._side_position]
+        if not found or not len(columns):
+            return {}
+        rows = index.base.rows[[positions[key] for key in found]]
+        norms = index.base.norms[[positions[key] for key in found]]
+        row_of = np.repeat(np.arange(len(found)), np.diff(rows.indptr))
+        unit = rows.data / norms[row_of]
+        dense = np.zeros(rows.shape[1], dtype=np.float64)
+        dense[columns] = weights.astype(np.float64)
+        products = unit.astype(np.float64) * dense[rows.indices]
+        return dict(zip(found, np.bincount(row_of, weights=products, minlength=len(found)).tolist(), strict=True))
 
     def _is_open_offer(self, key: str) -> bool:
         item = self.items.get(key)
@@ -219,7 +238,7 @@ class MatchingEngine:
         """Open challenges for an offer: found in the demand index, scored by `offer_pair` (as the other way)."""
         offer = self.items[offer_key]
         query = self.demand.vectorise([self._doc(offer)])
-        hits = self.demand.search(query, k * 4, exclude=set(exclude), keep=self._is_open_challenge)[0]
+        hits = self.demand.search(query, k * 2, exclude=set(exclude), keep=self._is_open_challenge)[0]
         suggestions = [self._offer_pair(self.items[key], offer_key, key, offer.facts) for key, _ in hits]
         return self._explain_offers(_best(suggestions, k))
 
@@ -236,12 +255,14 @@ class MatchingEngine:
         pair = self._offer_pair(self.items[challenge_key], offer_key, offer_key, self.items[offer_key].facts)
         return self._explain_offers([pair], challenge_key)[0]
 
-    def _offer_pair(self, challenge: Item, offer_key: str, key: str, offer_facts: Facts) -> Suggestion:
+    def _offer_pair(self, challenge: Item, offer_key: str, key: str, offer_facts: Facts,
+                    score: float | None = None) -> Suggestion:
         """The text score of a challenge-offer pair is their cosine in the supply vocabulary: the challenge's
-        vector from `_supply_vector`, the offer's row at unit length, summed in ascending term order."""
+        vector from `_supply_vector`, the offer's row at unit length, summed in ascending term order (`score`:
+        that number already taken by `_base_offer_scores`)."""
         columns, weights = self._supply_vector(challenge.key)
-        offer = self.supply.unit_vector(offer_key)
-        score = 0.0
+        offer = self.supply.unit_vector(offer_key) if score is None else None
+        score = score or 0.0
         if offer is not None and len(columns):
             positions = np.minimum(np.searchsorted(columns, offer[0]), len(columns) - 1)
             shared = columns[positions] == offer[0]

@@ -366,6 +366,17 @@ def test_a_pair_has_one_score_whichever_side_asks():
         by_challenge.score, by_challenge.text_score, by_challenge.shared_terms)
 
 
+def test_an_offer_scores_the_same_in_a_challenge_s_list_and_alone():
+    engine = MatchingEngine().build(ITEMS)
+    for challenge_key in [item.key for item in ITEMS if item.kind == CHALLENGE]:
+        listed = engine.offers_for_challenge(challenge_key, k=20)
+        assert listed
+        for suggestion in listed:
+            alone = engine.offer_pair(challenge_key, suggestion.key)
+            assert (alone.score, alone.text_score, alone.shared_terms) == (
+                suggestion.score, suggestion.text_score, suggestion.shared_terms)
+
+
 def test_a_challenge_published_after_the_fit_with_new_words_brings_a_refit_and_then_finds_its_academic():
     engine = MatchingEngine().build([ENERGY, publication(1, 1, "Beekeeping and pollinators in urban gardens"),
                                      publication(2, 2, "Energy poverty of social housing")])
