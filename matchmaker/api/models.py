@@ -30,6 +30,9 @@ CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 SPACE = r"\t\n\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 ANY_TEXT = rf"^[^{CONTROL}]*$"
 SOME_TEXT = rf"^[^{CONTROL}]*[^{CONTROL}{SPACE}][^{CONTROL}]*$"
+# Unanchored, as JSON Schema patterns are: somewhere a character that is not a space (nor a control
+# character str.strip() removes), whatever else the text holds.
+NOT_ONLY_SPACES = rf"[^{SPACE}\x0b\x0c\x1c-\x1f\x85]"
 DATE_TYPES = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
 WHOLE_NUMBER_TYPES = {"int_type", "int_parsing", "int_from_float"}
 
@@ -146,9 +149,9 @@ class TokenRequest(BaseModel):
     """An e-mail and password exchanged for a personal access token."""
 
     model_config = ConfigDict(extra="ignore")
-    email: Annotated[str, StringConstraints(pattern=SOME_TEXT),
+    email: Annotated[str, StringConstraints(pattern=NOT_ONLY_SPACES),
                      Says(lambda error: _("This field is required and must be a text."))]
-    password: Annotated[str, StringConstraints(pattern=SOME_TEXT),
+    password: Annotated[str, StringConstraints(pattern=NOT_ONLY_SPACES),
                         Says(lambda error: _("This field is required and must be a text."))]
     name: text(80) | None = Field(None, description="A label for the token.")
     days: whole_number(1, 365, lambda: _("Choose a whole number of days between 1 and %(max)d.", max=365)) | None \
@@ -263,7 +266,7 @@ class ChallengeMatchQuery(MatchQuery):
 # --- answers ---------------------------------------------------------------------------------------------
 
 class Answer(BaseModel):
-    """An answer's shape; the serialisers in schemas.py fill it."""
+    """An answer's shape, as the serialisers in schemas.py write it (the API fuzz test holds them to it)."""
 
 
 class ErrorDetail(Answer):

@@ -56,11 +56,18 @@ def operation_of(app: Flask, endpoint: str | None) -> Operation | None:
 
 
 class Schemas(GenerateJsonSchema):
-    """pydantic's JSON Schema without what only clutters an API document: a title on every property, and
-    `"default": null` on fields that are simply optional."""
+    """pydantic's JSON Schema without what only clutters an API document: a title on every property,
+    `"default": null` on fields that are simply optional, and `anyOf` for "this type or null" where
+    `"type": [..., "null"]` says it (the keywords of a type do not apply to null)."""
 
     def field_title_should_be_set(self, schema) -> bool:
         return False
+
+    def nullable_schema(self, schema):
+        inner = self.generate_inner(schema["schema"])
+        if isinstance(inner.get("type"), str) and "$ref" not in inner:
+            return {**inner, "type": [inner["type"], "null"]}
+        return super().nullable_schema(schema)
 
     def default_schema(self, schema):
         json_schema = super().default_schema(schema)
