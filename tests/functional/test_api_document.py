@@ -4,7 +4,11 @@ from datetime import date, timedelta
 
 import jsonschema_rs
 import pytest
+import schemathesis
 import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from schemathesis import GenerationMode
+from schemathesis.core import NotSet
 
 from matchmaker.api.openapi import PREFIX, Schemas, openapi_path, operation_of
 from matchmaker.challenges.models import Challenge, ChallengeStatus
@@ -265,3 +269,39 @@ def test_a_refusal_names_each_wrong_field_in_the_callers_language(client, make, 
     assert "research_action" in fields["kind"][0]
     english = client.post("/api/v1/challenges", json=body, headers=make.api_headers(client, member))
     assert english.get_json()["error"]["fields"]["title"] != fields["title"]
+
+
+@pytest.mark.parametrize("operation_key", ["POST /challenges", "PATCH /challenges/{challenge_id}", "POST /offers",
+                                           "PATCH /offers/{offer_id}"])
+def test_no_generated_body_the_schema_refuses_is_accepted(app, client, make, document, member, operation_key):
+    """Bodies made to break the document's schema (schemathesis, negative mode) are all refused, none stored."""
+    academic = make.academic(verified=True)
+    challenge = make.challenge(member.memberships[0].organisation, title="Before", status=ChallengeStatus.DRAFT)
+    offer = make.offer(academic, title="Before")
+    headers = make.api_headers(client, academic if "offer" in operation_key else member)
+    ids = {"challenge_id": challenge.id, "offer_id": offer.id}
+    method, path = operation_key.split()
+    operation = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)[path][method]
+    schema = request_schema(document, path, method.lower())
+    checked = []
+
+    @given(case=operation.as_strategy(generation_mode=GenerationMode.NEGATIVE))
+    @settings(max_examples=25, derandomize=True, database=None, deadline=None,
+              suppress_health_check=list(HealthCheck))
+    def refused(case) -> None:
+        if isinstance(case.body, NotSet):
+            return  # broken elsewhere (the path, the headers): not what this test is about
+        if not isinstance(case.body, bytes) and schema_accepts(document, schema, case.body):
+            return
+        case.path_parameters = {name: ids[name] for name in case.path_parameters or {}}
+        response = case.call(headers=headers)
+        assert response.status_code in (400, 422), (case.body, response.status_code, response.text[:300])
+        checked.append(case.body)
+
+    refused()
+
+    assert len(checked) >= 5, "too few bodies broke the schema to prove anything"
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Challenge)) == 1
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Offer)) == 1
+    assert (db.session.get(Challenge, challenge.id).title, db.session.get(Offer, offer.id).title) == ("Before",) * 2
