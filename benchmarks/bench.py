@@ -171,8 +171,9 @@ def row_major_offers_for_challenge(engine: MatchingEngine, challenge_key: str, k
     query = engine.supply.vectorise([engine._doc(challenge)])
     base = engine.supply.base
     hits = row_major_search(base.rows, base.keys, query, candidates, getattr(base, "norms", None))
-    offers = [(key, score) for key, score in hits if key.startswith(OFFER + ":")]
-    return engine._rank(challenge, query, engine.supply, offers, k)
+    offers = [engine._offer_pair(challenge, key, key, engine.items[key].facts) for key, _ in hits
+              if key.startswith(OFFER + ":")]
+    return engine._explain_offers(sorted(offers, key=lambda s: (-s.score, -s.text_score, s.key))[:k], challenge_key)
 
 
 # --- the measurements -------------------------------------------------------------------------------------
@@ -331,43 +332,6 @@ def run(small: int, large: int, challenges_n: int, query_runs: int) -> tuple[dic
 
 
 # --- prototypes of the fixes the report proposes (the engine's files are not changed here) -----------
-
-# Adopted as MatchingEngine._explained / TextIndex.explain_many; kept so `--prototypes` can compare.
-class LazyExplainEngine(MatchingEngine):
-    """offers_for_challenge as today, but the 40 candidates are ranked without explanations and only the
-    10 shown are explained, in one batch (one fancy row index, one gather of the query's weights)."""
-
-    _defer = False
-
-    def _shared_terms(self, query, index, keys):
-        return [] if self._defer else super()._shared_terms(query, index, keys)
-
-    def _rank(self, challenge, query, index, hits, k):
-        self._defer = True
-        try:
-            suggestions = super()._rank(challenge, query, index, hits, len(hits))[:k]
-        finally:
-            self._defer = False
-        positions = index._base_positions()
-        base_keys = [s.key for s in suggestions if s.key in positions and s.key not in index.removed
-                     and s.key not in index.side.keys]
-        if len(base_keys) < len(suggestions):  # side-segment or removed texts: the old path
-            for s in suggestions:
-                s.shared_terms = super()._shared_terms(query, index, [s.key])
-            return suggestions
-        rows = index.base.rows[[positions[key] for key in base_keys]]
-        weights = np.zeros(query.shape[1], dtype=np.float32)
-        weights[query.indices] = query.data
-        contribution = rows.data * weights[rows.indices]
-        terms, n = index.terms_by_column(), self.settings.explanation_terms
-        for i, s in enumerate(suggestions):
-            a, b = rows.indptr[i], rows.indptr[i + 1]
-            part = contribution[a:b]
-            order = np.argsort(-part)[:n]
-            s.shared_terms = [self.surface.get(terms[rows.indices[a + j]], terms[rows.indices[a + j]])
-                              for j in order if part[j] > 0]
-        return suggestions
-
 
 # Adopted as TextIndex._search_pruned, then replaced there by the same MaxScore bound in a compiled kernel
 # (kernels.pruned_top_k: term at a time into a dense accumulator, the weakest terms whose bounds add up to
@@ -575,8 +539,8 @@ def run_prototypes(n: int, runs: int) -> None:
         fits.append("same vocabulary and matrix" if same else "DIFFERENT MATRIX")
         del reference
     today = engine_on(index, challenges, offers)
-    lazy = LazyExplainEngine(DEFAULT_SETTINGS, index.analyzer)
-    lazy.supply, lazy.items = index, today.items
+    # Explaining only the suggestions shown, in one batch, was adopted: today's engine is that prototype.
+    lazy = today
     keys = [item.key for item in challenges[:200]]
     for key in keys[:20]:
         a, b = today.offers_for_challenge(key), lazy.offers_for_challenge(key)

@@ -1,8 +1,8 @@
-"""How objects look in the API's JSON, and reading JSON bodies with clear errors."""
+"""How objects look in the API's JSON (the shapes models.py declares), and the 400 for a body that is no JSON object."""
 from flask import request
 from flask_babel import gettext as _
 
-from matchmaker.errors import DomainError, ValidationFailed
+from matchmaker.errors import DomainError
 from matchmaker.labels import reason_sentence
 
 
@@ -12,18 +12,6 @@ def json_body() -> dict:
     if not isinstance(body, dict):
         raise DomainError(_("Send a JSON object in the request body, with Content-Type: application/json."))
     return body
-
-
-def require_strings(body: dict, *names: str) -> dict[str, str]:
-    """The named fields as strings; a 422 naming each one that is missing or not a string."""
-    errors = {}
-    for name in names:
-        value = body.get(name)
-        if not isinstance(value, str) or not value.strip():
-            errors[name] = [_("This field is required and must be a text.")]
-    if errors:
-        raise ValidationFailed(_("Some fields are missing or wrong."), errors)
-    return {name: body[name] for name in names}
 
 
 def user_json(user) -> dict:

@@ -1,10 +1,14 @@
 """Measuring the engine on public data, through the same paths the product uses.
 
 - Expertise (Stelmakh et al., TMLR 2025): each researcher's papers become an academic's publications, the
-  rated papers become challenges, and every researcher is scored against every paper by the product's
-  "challenges for an academic" scoring. The loss is the weighted share of wrongly ordered pairs.
-- Retrieval (BEIR-style folders): the documents become offers, each query is typed in the search box.
+  rated papers become challenges, and every researcher is scored against every paper by the engine function
+  whose suggestions the product stores (`MatchingEngine.challenge_pairs`, the same score from either side).
+  The loss is the weighted share of wrongly ordered pairs.
+- Retrieval (BEIR-style folders): the documents become offers, each query is typed in the search box. Each
+  set's queries are split in a dev half (settings are chosen on it) and a test half (only reported), by
+  `query_split`: a stable hash of the query id, the same on every machine and run.
 """
+import hashlib
 import json
 import math
 from collections.abc import Iterable
@@ -81,8 +85,8 @@ def evaluate_expertise(data: Path, ratings_file: Path, out: Path | None = None,
         written: dict[str, dict[str, float]] = {}
         file_losses = []
         for researcher, number in academic_ids.items():
-            scores = engine.score_challenges_for_academic(number, challenge_keys)
-            by_item = {items[key_id(key)]["id"]: round(score, 6) for key, score in scores.items()}
+            # The scores as the product stores them: the same suggestions its Match rows are made of.
+            by_item = {items[key_id(s.key)]["id"]: s.score for s in engine.challenge_pairs(number, challenge_keys)}
             written[researcher] = by_item
             if researcher in ratings:
                 loss = pairwise_loss(by_item, ratings[researcher])
@@ -125,15 +129,27 @@ def reciprocal_rank(ranked: list[str], relevance: dict[str, int], k: int = 10) -
     return 0.0
 
 
-def evaluate_retrieval(data: Path, out: Path | None = None, settings: EngineSettings = DEFAULT_SETTINGS) -> dict:
-    """nDCG@10, recall@100 and MRR@10 of the search box over a BEIR-style folder."""
+SPLITS = ("dev", "test", "all")
+
+
+def query_split(query_id: str) -> str:
+    """"dev" or "test": the parity of the first 8 hex digits of the sha256 of the query id."""
+    return "dev" if int(hashlib.sha256(query_id.encode("utf-8")).hexdigest()[:8], 16) % 2 == 0 else "test"
+
+
+def evaluate_retrieval(data: Path, out: Path | None = None, settings: EngineSettings = DEFAULT_SETTINGS,
+                       split: str = "all") -> dict:
+    """nDCG@10, recall@100 and MRR@10 of the search box over a BEIR-style folder, on one half of its queries
+    (`query_split`) or all of them."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
     corpus = read_jsonl(data / "corpus.jsonl")
     queries = read_jsonl(data / "queries.jsonl")
     qrels = read_qrels(data / "qrels.tsv")
     engine = MatchingEngine(settings).build(
         [Item(f"offer:{n}", OFFER, {"title": doc.get("title") or "", "body": doc.get("text") or ""})
          for n, doc in enumerate(corpus)])
-    measured = [q for q in queries if q["id"] in qrels]
+    measured = [q for q in queries if q["id"] in qrels and split in ("all", query_split(q["id"]))]
     totals = {"ndcg@10": 0.0, "recall@100": 0.0, "mrr@10": 0.0}
     lines: list[str] = []
     for query in measured:
@@ -149,7 +165,8 @@ def evaluate_retrieval(data: Path, out: Path | None = None, settings: EngineSett
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text("\n".join(lines) + "\n")
     count = max(len(measured), 1)
-    return {name: round(value / count, 4) for name, value in totals.items()} | {"queries": len(measured)}
+    return ({name: round(value / count, 4) for name, value in totals.items()}
+            | {"queries": len(measured), "split": split})
 
 
 def mean(values: Iterable[float]) -> float:

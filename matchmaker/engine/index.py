@@ -503,6 +503,45 @@ class TextIndex:
         block = self._side_block(queries)
         return [_top_k(block, row, self.side.keys, k, exclude, keep) for row in range(block.shape[0])]
 
+    def unit_vector(self, key: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """A live document's vector at unit length, as (ascending columns, float32 weights): its row divided by
+        its norm, the same numbers the cosines of `cosines_with` use."""
+        self._side_matrix()
+        if key in self._side_position:
+            position, rows, norms = self._side_position[key], self.side.rows, self.side.norms
+        elif key in self.removed or key not in self._base_positions():
+            return None
+        else:
+            position, rows, norms = self._base_positions()[key], self.base.rows, self.base.norms
+        start, end = rows.indptr[position], rows.indptr[position + 1]
+        columns, weights = rows.indices[start:end], rows.data[start:end]
+        order = np.argsort(columns, kind="stable")
+        return columns[order].astype(np.int64), (weights[order] / norms[position]).astype(np.float32)
+
+    def cosines_with(self, columns: np.ndarray, weights: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """Every live document's cosine with one unit vector (ascending columns, float32 weights), in float64:
+        each sum over the shared terms in ascending order, as a row's dot product is (people.row_dots)."""
+        self._side_matrix()
+        keys = self.base.keys + self.side.keys
+        scores = np.zeros(len(keys), dtype=np.float64)
+        if len(self.base) and self.base.inverted is not None:
+            pruning = self._pruning()
+            acc = np.zeros(len(self.base), dtype=np.float64)
+            inside = columns < len(pruning.max_unit)
+            touched = kernels.accumulate_postings(pruning.inverted[0], pruning.inverted[1].astype(np.int64),
+                                                  pruning.unit, columns[inside].astype(np.int64),
+                                                  weights[inside].astype(np.float32), self._dead_mask(), acc)
+            scores[touched] = acc[touched]
+        if len(self.side):
+            rows = self.side.rows
+            dense = np.zeros(rows.shape[1], dtype=np.float64)
+            dense[columns] = weights.astype(np.float64)
+            row_of = np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))
+            unit = rows.data / self.side.norms[row_of]
+            products = unit.astype(np.float64) * dense[rows.indices]
+            scores[len(self.base):] = np.bincount(row_of, weights=products, minlength=rows.shape[0])
+        return keys, scores
+
     def explain(self, query: sp.csr_matrix, key: str, n: int) -> list[tuple[str, float]]:
         """The terms that contributed most to the score of document `key` for `query`."""
         row = self.document_vector(key)

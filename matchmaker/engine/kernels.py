@@ -1,4 +1,5 @@
-"""Compiled kernels of the index (numba): the exact top k of one document query (pruned), or of many.
+"""Compiled kernels of the index (numba): the exact top k of one document query (pruned), or of many; the
+postings of one query accumulated in float64 (academics' texts, people.py).
 
 Compiled once per machine (`cache=True` keeps the machine code next to this file, or in numba's cache
 folder when that is not writable); `warm_up` loads or compiles it, so that no search pays for it.
@@ -163,6 +164,12 @@ def warm_up() -> None:
                  np.float32(0.15), np.zeros(1, np.float32))
     batch_top_k(np.zeros(2, np.int64), np.zeros(0, np.int32), empty, np.ones(1, np.float32),
                 np.zeros((1, 1), np.float32), np.zeros(0, np.bool_), np.zeros(0, np.bool_), 1)
+    acc = np.zeros(1, np.float64)
+    accumulate_postings(np.zeros(2, np.int64), np.zeros(0, np.int64), empty, np.zeros(1, np.int64),
+                                  np.ones(1, np.float32), np.zeros(0, np.bool_), acc)
+    accumulate_dense(np.zeros(2, np.int64), np.zeros(0, np.int64), empty, np.zeros(1, np.int64),
+                     np.ones(1, np.float32), np.zeros(0, np.bool_), acc)
+    owner_sums(acc, np.zeros(2, np.int64), 8, np.zeros(1, np.float64), np.zeros(1, np.float64), np.zeros(1, np.int64))
 
 
 @numba.njit(cache=True, nogil=True)
@@ -210,3 +217,71 @@ def batch_top_k(rows_indptr, rows_indices, rows_data, norms, queries, allowed, d
     for b in range(width):
         _best_first(best_scores[b], best_documents[b], held[b])
     return best_documents, best_scores, held
+
+
+@numba.njit(cache=True, nogil=True)
+def accumulate_postings(indptr, rows, data, terms, weights, dead, acc):
+    """acc[row] += weight × data over the postings of each term, terms in the given (ascending) order.
+
+    Each product is taken in float64 from float32 operands (exact) and each row's sum runs in term order, so
+    the sum equals the same dot product taken along a document's sorted row: one number, whichever way round.
+    Rows marked `dead` (empty: none) are skipped. Returns how many rows were reached; their positions are in
+    the first entries of the returned array.
+    """
+    touched = np.empty(acc.shape[0], np.int64)
+    n = 0
+    for i in range(terms.shape[0]):
+        term = terms[i]
+        weight = np.float64(weights[i])
+        for p in range(indptr[term], indptr[term + 1]):
+            row = rows[p]
+            if dead.shape[0] and dead[row]:
+                continue
+            if acc[row] == 0:
+                touched[n] = row
+                n += 1
+            acc[row] += weight * np.float64(data[p])
+    return touched[:n]
+
+
+@numba.njit(cache=True, nogil=True)
+def accumulate_dense(indptr, rows, data, terms, weights, dead, acc):
+    """`accumulate_postings` without the list of rows reached (the caller reads `acc` whole): the same
+    products in the same order, so the same numbers."""
+    for i in range(terms.shape[0]):
+        term = terms[i]
+        weight = np.float64(weights[i])
+        for p in range(indptr[term], indptr[term + 1]):
+            row = rows[p]
+            if dead.shape[0] and dead[row]:
+                continue
+            acc[row] += weight * np.float64(data[p])
+
+
+@numba.njit(cache=True, nogil=True)
+def owner_sums(acc, starts, top_k, best_sums, all_sums, reached):
+    """For each owner, whose rows are acc[starts[o]:starts[o + 1]]: the sum of its `top_k` best nonzero values,
+    the sum of all of them and how many there are (for ranking only: the exact scores are made elsewhere)."""
+    best = np.zeros(top_k, np.float64)
+    for owner in range(starts.shape[0] - 1):
+        n = 0
+        total = 0.0
+        for row in range(starts[owner], starts[owner + 1]):
+            value = acc[row]
+            if value == 0:
+                continue
+            total += value
+            if n < top_k:
+                best[n] = value
+            else:
+                lowest = 0
+                for j in range(1, top_k):
+                    if best[j] < best[lowest]:
+                        lowest = j
+                if value > best[lowest]:
+                    best[lowest] = value
+            n += 1
+        kept = 0.0
+        for j in range(min(n, top_k)):
+            kept += best[j]
+        best_sums[owner], all_sums[owner], reached[owner] = kept, total, n

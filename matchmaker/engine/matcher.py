@@ -14,7 +14,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from matchmaker.engine.analysis import MIXED, Analyzer, strip_accents
-from matchmaker.engine.index import TextDoc, TextIndex
+from matchmaker.engine.index import TextDoc, TextIndex, analyse
+from matchmaker.engine.people import AcademicTexts, PairParts, pair_text_score
 from matchmaker.engine.settings import DEFAULT_SETTINGS, EngineSettings
 
 CHALLENGE, OFFER, PROFILE, PUBLICATION = "challenge", "offer", "profile", "publication"
@@ -23,6 +24,9 @@ SUPPLY_KINDS = (OFFER, PROFILE, PUBLICATION)
 # expertise set); at or above this value the text match counts in full. Below it, the square root spreads
 # the usual range over the scale (0.15 counts 0.55, 0.3 counts 0.77) and keeps the order strict.
 FULL_TEXT_MATCH = 0.5
+# Stored scores keep three decimals (pages show whole numbers): at one decimal, ties among an academic's
+# challenges cost the expertise measure 0.232 → 0.2329 (two decimals: 0.2321).
+SCORE_DECIMALS = 3
 HOME_CITY = "torino"  # Politecnico di Torino: its academics work in Turin
 # A saved index is data only (a pickle would run whatever code its file holds when read): the items as JSON,
 # the two text indexes as JSON and numpy arrays (see TextIndex.save).
@@ -67,6 +71,8 @@ class Suggestion:
     shared_sdgs: list[int]
     reasons: list[tuple[str, str]]  # (code, value) pairs the web layer turns into sentences
     supporting: list[str] = field(default_factory=list)  # for academics: their texts that matched best
+    text_score: float = 0.0  # the text part before the blend (what the evaluation ranks by, with `score`)
+    discount: float = 0.0  # what the challenge's generality took off it (academics only)
 
 
 @dataclass
@@ -98,10 +104,13 @@ class MatchingEngine:
         self.items: dict[str, Item] = {}
         self.texts_of: dict[int, set[str]] = {}  # academic id -> keys of their supply texts
         self.surface: dict[str, str] = {}  # term -> a word that produced it, for explanations
-        # Academics' texts as unit vectors of the demand vocabulary, made when first needed and kept up to
-        # date by upsert/remove, and their sum: how general a challenge is (see generality_discounts).
-        self._academic_vectors: dict[str, sp.csr_matrix] | None = None
-        self._texts_total: tuple[np.ndarray, int, int] | None = None  # sum, texts, academics
+        # Academics' texts as unit vectors of the demand vocabulary, kept up to date by upsert/remove: the one
+        # space in which an academic-challenge pair is scored (people.py).
+        self.people = AcademicTexts(0)
+        # Challenges as unit vectors of the supply vocabulary: the one space of a challenge-offer pair.
+        self._supply_vectors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._unseen: set[str] = set()  # challenges upserted with words the demand vocabulary lacks
+        self._facts: dict[int, Facts] = {}  # academic id -> their facts (_academic_facts)
         self._forms: dict[str, tuple[dict[str, float], float]] = {}  # key -> its words' forms, for search
 
     # --- building and updating --------------------------------------------------------------------
@@ -114,9 +123,21 @@ class MatchingEngine:
             self._remember(item)
         self.demand.fit(self._docs(CHALLENGE))
         self.supply.fit(self._docs(*SUPPLY_KINDS))
-        self._academic_vectors = self._texts_total = None
+        self._fit_people()
         self._forms = {}
         return self
+
+    def _fit_people(self) -> None:
+        """Every academic's texts in the (new) demand vocabulary, and the challenges in the supply one."""
+        self.people = AcademicTexts(len(self.demand.vocabulary))
+        self._supply_vectors, self._unseen, self._facts = {}, set(), {}
+        owned = sorted((item for item in self.items.values() if item.owner is not None and item.kind != CHALLENGE
+                        and _says_something(item)), key=lambda item: item.key)
+        if owned:
+            vectors = self.demand.vectorise([self._doc(item) for item in owned])
+            for n, item in enumerate(owned):
+                self.people.put(item.key, item.owner, *_sorted_row(vectors, n))
+        self.people.fold()
 
     def _docs(self, *kinds: str) -> list[TextDoc]:
         return [TextDoc(item.key, item.fields, item.language) for item in self.items.values() if item.kind in kinds]
@@ -124,6 +145,7 @@ class MatchingEngine:
     def _remember(self, item: Item) -> None:
         self.items[item.key] = item
         if item.owner is not None:
+            self._facts.pop(item.owner, None)
             self.texts_of.setdefault(item.owner, set()).add(item.key)
         if len(self.surface) < 500_000:
             text = " ".join(item.fields.values())
@@ -136,11 +158,10 @@ class MatchingEngine:
         self._remember(item)
         index = self.demand if item.kind == CHALLENGE else self.supply
         index.upsert(TextDoc(item.key, item.fields, item.language))
-        if item.owner is not None and self._academic_vectors is not None:
-            self._texts_total = None
-            vector = self.demand.vectorise([self._doc(item)])
-            if vector.nnz:
-                self._academic_vectors[item.key] = vector
+        if item.kind == CHALLENGE and self._unknown_share(item) > self.settings.refit_ratio:
+            self._unseen.add(item.key)
+        if item.owner is not None and item.kind != CHALLENGE and _says_something(item):
+            self.people.put(item.key, item.owner, *_sorted_row(self.demand.vectorise([self._doc(item)]), 0))
 
     def remove(self, key: str) -> None:
         item = self.items.pop(key, None)
@@ -148,29 +169,61 @@ class MatchingEngine:
         if item is None:
             return
         if item.owner is not None:
+            self._facts.pop(item.owner, None)
             self.texts_of.get(item.owner, set()).discard(key)
         (self.demand if item.kind == CHALLENGE else self.supply).remove(key)
-        if self._academic_vectors is not None and self._academic_vectors.pop(key, None) is not None:
-            self._texts_total = None
+        self.people.drop(key)
+        self._supply_vectors.pop(key, None)
+
+    def _unknown_share(self, challenge: Item) -> float:
+        """The share of a challenge's word weight that the challenges' vocabulary does not know yet."""
+        counts = analyse(self._doc(challenge), self.analyzer, self.settings.text).counts
+        total = sum(counts.values())
+        return sum(n for term, n in counts.items() if term not in self.demand.vocabulary) / total if total else 0.0
 
     @property
     def needs_refit(self) -> bool:
-        return max(self.demand.drift, self.supply.drift) > self.settings.refit_ratio
+        """The side segments have drifted, or a challenge has words the fit does not know: it would be scored
+        without them against the academics (whose texts are read in the challenges' vocabulary)."""
+        unseen = any(key in self.items for key in self._unseen)
+        return unseen or max(self.demand.drift, self.supply.drift) > self.settings.refit_ratio
 
     def refit(self) -> None:
         """Fold the side segments into new base segments with a fresh vocabulary."""
         self.demand.fit(self._docs(CHALLENGE))
         self.supply.fit(self._docs(*SUPPLY_KINDS))
-        self._academic_vectors = self._texts_total = None
+        self._fit_people()
 
     # --- questions the product asks ---------------------------------------------------------------
 
     def offers_for_challenge(self, challenge_key: str, k: int = 10, exclude: set[str] = frozenset()
                              ) -> list[Suggestion]:
+        """Open offers for a challenge: found in the supply index, scored by `offer_pair` (as the other way)."""
         challenge = self.items[challenge_key]
-        query = self.supply.vectorise([self._doc(challenge)])
-        offers = self.supply.search(query, k * 2, exclude=set(exclude), keep=self._is_open_offer)[0]
-        return self._rank(challenge, query, self.supply, offers, k)
+        columns, weights = self._supply_vector(challenge_key)
+        query = sp.csr_matrix((weights, columns, [0, len(columns)]), shape=(1, max(len(self.supply.vocabulary), 1)))
+        offers = [key for key, _ in self.supply.search(query, k * 2, exclude=set(exclude), keep=self._is_open_offer)[0]]
+        scores = self._base_offer_scores(columns, weights, offers)
+        suggestions = [self._offer_pair(challenge, key, key, self.items[key].facts, scores.get(key)) for key in offers]
+        return self._explain_offers(_best(suggestions, k), challenge_key)
+
+    def _base_offer_scores(self, columns: np.ndarray, weights: np.ndarray, offer_keys: list[str]) -> dict[str, float]:
+        """`_offer_pair`'s cosines of the base segment's offers among `offer_keys`, in one gather of their rows:
+        each row summed in ascending term order, the same numbers as one offer at a time."""
+        index = self.supply
+        positions = index._base_positions()
+        found = [key for key in offer_keys if key in positions and key not in index.removed
+                 and key not in index._side_position]
+        if not found or not len(columns):
+            return {}
+        rows = index.base.rows[[positions[key] for key in found]]
+        norms = index.base.norms[[positions[key] for key in found]]
+        row_of = np.repeat(np.arange(len(found)), np.diff(rows.indptr))
+        unit = rows.data / norms[row_of]
+        dense = np.zeros(rows.shape[1], dtype=np.float64)
+        dense[columns] = weights.astype(np.float64)
+        products = unit.astype(np.float64) * dense[rows.indices]
+        return dict(zip(found, np.bincount(row_of, weights=products, minlength=len(found)).tolist(), strict=True))
 
     def _is_open_offer(self, key: str) -> bool:
         item = self.items.get(key)
@@ -180,68 +233,176 @@ class MatchingEngine:
         item = self.items.get(key)
         return item is not None and item.facts.available
 
-    def academics_for_challenge(self, challenge_key: str, k: int = 10, exclude: set[str] = frozenset()
-                                ) -> list[Suggestion]:
-        """Academics ranked by the mean of their best texts (PeopleSettings.top_k) against the challenge."""
-        challenge = self.items[challenge_key]
-        query = self.supply.vectorise([self._doc(challenge)])
-        hits = self.supply.search(query, max(200, k * 20))[0]
-        per_academic: dict[int, list[tuple[str, float]]] = {}
-        for key, score in hits:
-            owner = self.items[key].owner if key in self.items else None
-            if owner is not None and f"academic:{owner}" not in exclude:
-                per_academic.setdefault(owner, []).append((key, score))
-        ranked = []
-        discounts = self._discounts_for_challenge(challenge, list(per_academic))
-        for academic_id, texts in per_academic.items():
-            # Texts that did not match count as zero: one lucky text among many is not expertise.
-            count = self._text_count(academic_id) or len(texts)
-            score = self._aggregate([s for _, s in texts], count) - discounts[academic_id]
-            ranked.append((f"academic:{academic_id}", score, [key for key, _ in texts[:3]]))
-        ranked.sort(key=lambda row: -row[1])
-        suggestions = []
-        for key, text_score, supporting in ranked[: k * 2]:
-            facts = self._academic_facts(key_id(key))
-            suggestions.append(self._suggest(challenge, key, text_score, facts, query, self.supply, supporting))
-        return self._explained(suggestions, query, self.supply, k)
-
     def challenges_for_offer(self, offer_key: str, k: int = 10, exclude: set[str] = frozenset()
                              ) -> list[Suggestion]:
+        """Open challenges for an offer: found in the demand index, scored by `offer_pair` (as the other way)."""
         offer = self.items[offer_key]
         query = self.demand.vectorise([self._doc(offer)])
         hits = self.demand.search(query, k * 2, exclude=set(exclude), keep=self._is_open_challenge)[0]
-        return self._rank_challenges(offer.facts, query, hits, k)
+        suggestions = [self._offer_pair(self.items[key], offer_key, key, offer.facts) for key, _ in hits]
+        return self._explain_offers(_best(suggestions, k))
 
-    def challenges_for_academic(self, academic_id: int, k: int = 10, exclude: set[str] = frozenset(),
-                                limit_candidates: int = 200) -> list[Suggestion]:
-        """Challenges ranked by the mean of the academic's best texts against each one."""
-        keys = sorted(key for key in self.texts_of.get(academic_id, ())
-                      if any((value or "").strip() for value in self.items[key].fields.values()))
-        if not keys:
+    def _supply_vector(self, challenge_key: str) -> tuple[np.ndarray, np.ndarray]:
+        """The challenge as a unit vector of the supply vocabulary, kept until it changes or the index is refitted."""
+        vector = self._supply_vectors.get(challenge_key)
+        if vector is None:
+            vector = self._supply_vectors[challenge_key] = _sorted_row(
+                self.supply.vectorise([self._doc(self.items[challenge_key])]), 0)
+        return vector
+
+    def offer_pair(self, challenge_key: str, offer_key: str) -> Suggestion:
+        """The one suggestion of a challenge-offer pair, the same from both sides (key: the offer's)."""
+        pair = self._offer_pair(self.items[challenge_key], offer_key, offer_key, self.items[offer_key].facts)
+        return self._explain_offers([pair], challenge_key)[0]
+
+    def _offer_pair(self, challenge: Item, offer_key: str, key: str, offer_facts: Facts,
+                    score: float | None = None) -> Suggestion:
+        """The text score of a challenge-offer pair is their cosine in the supply vocabulary: the challenge's
+        vector from `_supply_vector`, the offer's row at unit length, summed in ascending term order (`score`:
+        that number already taken by `_base_offer_scores`)."""
+        columns, weights = self._supply_vector(challenge.key)
+        offer = self.supply.unit_vector(offer_key) if score is None else None
+        score = score or 0.0
+        if offer is not None and len(columns):
+            positions = np.minimum(np.searchsorted(columns, offer[0]), len(columns) - 1)
+            shared = columns[positions] == offer[0]
+            products = offer[1][shared].astype(np.float64) * weights[positions[shared]].astype(np.float64)
+            score = float(np.bincount(np.zeros(len(products), dtype=np.int64), weights=products, minlength=1)[0])
+        suggestion = self._suggest(challenge, key, score, offer_facts, None, self.supply)
+        suggestion.supporting, suggestion.text_score = [offer_key], score
+        return suggestion
+
+    def _explain_offers(self, shown: list[Suggestion], challenge_key: str | None = None) -> list[Suggestion]:
+        """The words behind each shown challenge-offer pair (only the shown ones are explained)."""
+        for suggestion in shown:
+            offer_key = suggestion.supporting[0]
+            columns, weights = self._supply_vector(challenge_key or suggestion.key)
+            offer = self.supply.unit_vector(offer_key)
+            suggestion.shared_terms = self._shared_words([offer], columns, weights, self.supply) if offer else []
+            suggestion.supporting = []
+        return shown
+
+    def academics_for_challenge(self, challenge_key: str, k: int = 10, exclude: set[str] = frozenset()
+                                ) -> list[Suggestion]:
+        """Academics for a challenge, each scored by `academic_pair` (the same number as the other way round).
+
+        One sparse product over the challenge's terms scores every academic's texts; numpy ranks the
+        academics to a shortlist, whose pair scores are then computed exactly."""
+        challenge = self.items[challenge_key]
+        vector = self.demand.unit_vector(challenge_key)
+        if vector is None:
             return []
-        queries = self.demand.vectorise([self._doc(self.items[key]) for key in keys])
-        per_challenge: dict[str, list[float]] = {}
-        for hits in self.demand.search(queries, limit_candidates, exclude=set(exclude), keep=self._is_open_challenge):
-            for key, score in hits:
-                per_challenge.setdefault(key, []).append(score)
-        discounts = self.generality_discounts(academic_id)
-        scored = [(key, self._aggregate(scores, len(keys)) - discounts.get(key, 0.0))
-                  for key, scores in per_challenge.items() if key not in exclude]
-        scored.sort(key=lambda pair: -pair[1])
-        combined = sp.csr_matrix(queries.sum(axis=0))
-        return self._rank_challenges(self._academic_facts(academic_id), combined, scored[: k * 4], k)
+        people = self.settings.people
+        wanted = k * 2 + len(exclude)
+        shortlist, cosines = self.people.ranked_owners(*vector, people.top_k, people.generality_discount,
+                                                       people.generality_prior, wanted)
+        everybody = self.people.with_everybody(*vector)
+        suggestions = []
+        for academic_id in shortlist:
+            if f"academic:{academic_id}" in exclude:
+                continue
+            texts = {key: cosines[key] for key in self.people.said.get(academic_id, ()) if key in cosines}
+            if not texts:
+                continue
+            suggestions.append(self._academic_pair(challenge, academic_id, texts, everybody, vector,
+                                                   f"academic:{academic_id}"))
+        return self._explain_academics(_best(suggestions, k), challenge_key)
+
+    def challenges_for_academic(self, academic_id: int, k: int = 10, exclude: set[str] = frozenset()
+                                ) -> list[Suggestion]:
+        """Open challenges for an academic, each scored by `academic_pair`, over every challenge (no cut-off)."""
+        scored = self.challenge_pairs(academic_id, exclude=exclude)
+        return self._explain_academics(_best([s for s in scored if self.items[s.key].facts.available], k))
+
+    def challenge_pairs(self, academic_id: int, challenge_keys: list[str] | None = None,
+                        exclude: set[str] = frozenset()) -> list[Suggestion]:
+        """The suggestions of the given challenges (default: every challenge one of the academic's texts
+        reaches) for one academic, as the product stores them; also what the evaluation measures."""
+        texts = sorted(self.people.of_owner.get(academic_id, ()))
+        if not self.people.said.get(academic_id):
+            return []
+        keys: list[str] = []
+        columns_of_texts = []
+        for key in texts:
+            columns, weights = self.people.vectors[key]
+            keys, scores = self.demand.cosines_with(columns, weights)
+            columns_of_texts.append(scores)
+        if not texts:
+            keys, _ = self.demand.cosines_with(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+        matrix = np.vstack(columns_of_texts) if columns_of_texts else np.zeros((0, len(keys)))
+        position = {key: i for i, key in enumerate(keys)}
+        if challenge_keys is None:
+            reached = np.flatnonzero(matrix.any(axis=0)) if len(texts) else np.zeros(0, dtype=np.int64)
+            wanted = [keys[i] for i in reached.tolist()]
+        else:
+            wanted = list(challenge_keys)
+        suggestions = []
+        for key in wanted:
+            if key in exclude or key not in self.items or key not in position:
+                continue
+            vector = self.demand.unit_vector(key)
+            if vector is None:
+                continue
+            column = matrix[:, position[key]].tolist()
+            cosines = {text: value for text, value in zip(texts, column, strict=True) if value}
+            suggestions.append(self._academic_pair(self.items[key], academic_id, cosines,
+                                                   self.people.with_everybody(*vector), vector, key))
+        return suggestions
 
     def score_challenges_for_academic(self, academic_id: int, challenge_keys: list[str]) -> dict[str, float]:
-        """The text part of the score of every given challenge for one academic (for evaluation)."""
-        keys = sorted(self.texts_of.get(academic_id, ()))
-        queries = self.demand.vectorise([self._doc(self.items[key]) for key in keys])
-        matrix, index_keys = self.demand.scores(queries)
-        position = {key: i for i, key in enumerate(index_keys)}
-        columns = [position[key] for key in challenge_keys]
-        block = matrix[:, columns]
-        discounts = self.generality_discounts(academic_id)
-        return {key: self._aggregate_column(block[:, i]) - discounts.get(key, 0.0)
-                for i, key in enumerate(challenge_keys)}
+        """The text part of the score of every given challenge for one academic."""
+        return {s.key: s.text_score for s in self.challenge_pairs(academic_id, challenge_keys)}
+
+    def generality_discounts(self, academic_id: int) -> dict[str, float]:
+        """What each challenge's generality takes off its text score for this academic."""
+        return {s.key: s.discount for s in self.challenge_pairs(academic_id, self._challenge_keys())
+                if s.discount}
+
+    def _challenge_keys(self) -> list[str]:
+        return [key for key, item in self.items.items() if item.kind == CHALLENGE]
+
+    def academic_pair(self, challenge_key: str, academic_id: int) -> Suggestion | None:
+        """The one suggestion of an academic-challenge pair (key: the academic's), whichever side asks."""
+        found = self.challenge_pairs(academic_id, [challenge_key])
+        return replace(found[0], key=f"academic:{academic_id}") if found else None
+
+    def _academic_pair(self, challenge: Item, academic_id: int, cosines: dict[str, float], everybody: float,
+                       vector: tuple[np.ndarray, np.ndarray], key: str) -> Suggestion:
+        """Blend the pair's text score (people.pair_text_score) with the facts; explain it by the best texts."""
+        people = self.settings.people
+        values = list(cosines.values())
+        discount = self.people.discount(academic_id, values, everybody, people.generality_discount,
+                                        people.generality_prior)
+        text_score = pair_text_score(PairParts(values, self.people.said_count(academic_id), discount), people.top_k)
+        suggestion = self._suggest(challenge, key, text_score, self._academic_facts(academic_id), None, self.demand)
+        suggestion.supporting = sorted(cosines, key=lambda text: (-cosines[text], text))[:3]
+        suggestion.text_score, suggestion.discount = text_score, discount
+        return suggestion
+
+    def _explain_academics(self, shown: list[Suggestion], challenge_key: str | None = None) -> list[Suggestion]:
+        """The words behind each shown academic-challenge pair: from the academic's best texts (only the shown
+        suggestions are explained; the explanation depends on the pair alone, so both sides give the same)."""
+        fixed = self.demand.unit_vector(challenge_key) if challenge_key else None
+        for suggestion in shown:
+            vector = fixed or self.demand.unit_vector(suggestion.key)
+            texts = [self.people.vectors[text] for text in suggestion.supporting if text in self.people.vectors]
+            suggestion.shared_terms = self._shared_words(texts, *vector, self.demand) if vector else []
+        return shown
+
+    def _shared_words(self, vectors: list[tuple[np.ndarray, np.ndarray]], columns: np.ndarray,
+                      weights: np.ndarray, index: TextIndex) -> list[str]:
+        """The words behind a pair's score: the terms contributing most to the given texts' cosines."""
+        dense = np.zeros(max(len(index.vocabulary), 1), dtype=np.float32)
+        dense[columns] = weights
+        terms, wanted = index.terms_by_column(), self.settings.explanation_terms * 2
+        contributions = []
+        for text_columns, text_weights in vectors:
+            values = text_weights * dense[text_columns]
+            shared = np.flatnonzero(values)
+            best = shared[np.lexsort((text_columns[shared], -values[shared]))][:wanted]
+            contributions += [(terms[c], v) for c, v in zip(text_columns[best].tolist(), values[best].tolist(),
+                                                             strict=True)]
+        return self._words(contributions)
 
     def search(self, text: str, kinds: tuple[str, ...], k: int = 20) -> list[tuple[str, float]]:
         """Free-text search (the list pages' search box): keys of the given kinds, best first."""
@@ -372,91 +533,15 @@ class MatchingEngine:
     def _doc(self, item: Item) -> TextDoc:
         return TextDoc(item.key, item.fields, item.language)
 
-    def _text_count(self, academic_id: int) -> int:
-        """How many of the academic's texts say something (an empty profile is not a text that failed)."""
-        return sum(1 for key in self.texts_of.get(academic_id, ())
-                   if any((value or "").strip() for value in self.items[key].fields.values()))
-
-    def _aggregate(self, scores: list[float], count: int | None = None) -> float:
-        """The mean of the best `top_k` scores (missing texts count as zero)."""
-        top_k = self.settings.people.top_k
-        best = sorted(scores, reverse=True)[:top_k]
-        return sum(best) / min(top_k, max(count or len(scores), 1))
-
-    def _aggregate_column(self, column: np.ndarray) -> float:
-        top_k = self.settings.people.top_k
-        best = np.sort(column)[::-1][:top_k]
-        return float(best.sum() / min(top_k, max(len(column), 1)))
-
-    # --- a challenge's generality ------------------------------------------------------------------
-    # A challenge that resembles the work of every other academic says little about this one: its score for
-    # an academic loses a share (PeopleSettings.generality_discount) of its mean cosine with the texts of the
-    # *other* academics, a share that grows with how many they are, n / (n + generality_prior): the mean of a
-    # few academics says little about everybody's work, and with nobody else there is nothing to discount.
-
-    def _text_vectors(self) -> dict[str, sp.csr_matrix]:
-        if self._academic_vectors is None:
-            owned = [item for item in self.items.values() if item.owner is not None and item.kind != CHALLENGE]
-            vectors = self.demand.vectorise([self._doc(item) for item in owned]) if owned else None
-            self._academic_vectors = {item.key: vectors[n] for n, item in enumerate(owned) if vectors[n].nnz}
-        return self._academic_vectors
-
-    def _totals(self) -> tuple[np.ndarray, int, int]:
-        """The sum of all academics' text vectors, how many texts and how many academics they are."""
-        if self._texts_total is None:
-            vectors = self._text_vectors()
-            total = np.zeros(len(self.demand.vocabulary), dtype=np.float64)
-            for vector in vectors.values():
-                total[vector.indices] += vector.data
-            owners = {self.items[key].owner for key in vectors}
-            self._texts_total = (total, len(vectors), len(owners))
-        return self._texts_total
-
-    def _others_share(self, academic_id: int) -> tuple[float, sp.csr_matrix | None, int]:
-        """(the discount share, the academic's own text sum, how many texts the others have)."""
-        vectors = self._text_vectors()
-        own = [vectors[key] for key in self.texts_of.get(academic_id, ()) if key in vectors]
-        _total, texts, academics = self._totals()
-        others = academics - (1 if own else 0)
-        people = self.settings.people
-        share = people.generality_discount * others / (others + people.generality_prior) if others else 0.0
-        own_sum = sp.csr_matrix(sp.vstack(own).sum(axis=0)) if own else None
-        return share, own_sum, texts - len(own)
-
-    def generality_discounts(self, academic_id: int) -> dict[str, float]:
-        """What each challenge's generality takes off its text score for this academic."""
-        share, own_sum, other_texts = self._others_share(academic_id)
-        if not share or not other_texts or not len(self.demand):
-            return {}
-        mean = self._totals()[0].copy()
-        if own_sum is not None:
-            mean[own_sum.indices] -= own_sum.data
-        mean *= share / other_texts
-        columns = np.flatnonzero(mean)
-        query = sp.csr_matrix((mean[columns].astype(np.float32), columns, [0, len(columns)]),
-                              shape=(1, len(mean)))
-        matrix, keys = self.demand.scores(query)
-        return dict(zip(keys, matrix[0].tolist(), strict=True))
-
-    def _discounts_for_challenge(self, challenge: Item, academic_ids: list[int]) -> dict[int, float]:
-        """`generality_discounts` of one challenge for each of the given academics."""
-        if not self.settings.people.generality_discount or not academic_ids:
-            return dict.fromkeys(academic_ids, 0.0)
-        vector = self.demand.vectorise([self._doc(challenge)])
-        total = self._totals()[0]
-        with_everybody = float(vector.data @ total[vector.indices]) if vector.nnz else 0.0
-        discounts = {}
-        for academic_id in academic_ids:
-            share, own_sum, other_texts = self._others_share(academic_id)
-            if not share or not other_texts:
-                discounts[academic_id] = 0.0
-                continue
-            with_own = float(own_sum.multiply(vector).sum()) if own_sum is not None else 0.0
-            discounts[academic_id] = share * (with_everybody - with_own) / other_texts
-        return discounts
-
     def _academic_facts(self, academic_id: int) -> Facts:
-        """An academic's facts: from the profile, with the kinds and goals of their open offers."""
+        """An academic's facts: from the profile, with the kinds and goals of their open offers (kept until one
+        of their items changes)."""
+        facts = self._facts.get(academic_id)
+        if facts is None:
+            facts = self._facts[academic_id] = self._read_academic_facts(academic_id)
+        return facts
+
+    def _read_academic_facts(self, academic_id: int) -> Facts:
         profile = self.items.get(f"profile:{academic_id}")
         facts = replace(profile.facts) if profile else Facts(city=HOME_CITY)
         kinds, sdgs = set(), set(facts.sdgs)
@@ -468,21 +553,6 @@ class MatchingEngine:
         facts.sdgs = frozenset(sdgs)
         facts.kind = ",".join(sorted(k for k in kinds if k)) or None
         return facts
-
-    def _rank(self, challenge: Item, query, index: TextIndex, hits: list[tuple[str, float]], k: int
-              ) -> list[Suggestion]:
-        suggestions = [self._suggest(challenge, key, score, self.items[key].facts, query, index)
-                       for key, score in hits]
-        return self._explained(suggestions, query, index, k)
-
-    def _rank_challenges(self, own: Facts, query, hits: list[tuple[str, float]], k: int) -> list[Suggestion]:
-        suggestions = []
-        for key, text_score in hits:
-            challenge = self.items.get(key)
-            if challenge is None or not challenge.facts.available:
-                continue
-            suggestions.append(self._suggest(challenge, key, text_score, own, query, self.demand, reverse=True))
-        return self._explained(suggestions, query, self.demand, k)
 
     def _suggest(self, challenge: Item, key: str, text_score: float, other: Facts, query, index: TextIndex,
                  supporting: list[str] | None = None, reverse: bool = False) -> Suggestion:
@@ -510,24 +580,8 @@ class MatchingEngine:
                       "availability": availability}
         score = 100 * (weights.text * text + weights.sdgs * sdgs + weights.kind * kind + weights.place * place
                        + weights.availability * availability)
-        return Suggestion(key=key, score=round(score, 1), components=components, shared_terms=[],
+        return Suggestion(key=key, score=round(score, SCORE_DECIMALS), components=components, shared_terms=[],
                           shared_sdgs=shared, reasons=reasons, supporting=supporting or [key])
-
-    def _explained(self, suggestions: list[Suggestion], query, index: TextIndex, k: int) -> list[Suggestion]:
-        """The k best suggestions, each with the shared terms behind it: only the shown ones are explained."""
-        suggestions.sort(key=lambda s: -s.score)
-        shown = suggestions[:k]
-        single = [s for s in shown if s.supporting == [s.key]]
-        if single:  # offers and challenges: one document each, explained in one batch
-            n = self.settings.explanation_terms
-            for suggestion, terms in zip(single, index.explain_many(query, [s.key for s in single], n * 2),
-                                         strict=True):
-                suggestion.shared_terms = self._words(terms)
-                suggestion.supporting = []
-        for suggestion in shown:
-            if suggestion.supporting:  # academics: the texts that matched best
-                suggestion.shared_terms = self._shared_terms(query, index, suggestion.supporting)
-        return shown
 
     def _words(self, contributions: list[tuple[str, float]]) -> list[str]:
         """Terms as the words people wrote, the two stems of one word merged, strongest first."""
@@ -547,11 +601,6 @@ class MatchingEngine:
         if not need.city or not other.city:
             return 0.5
         return 0.3
-
-    def _shared_terms(self, query, index: TextIndex, keys: list[str]) -> list[str]:
-        contributions = [pair for key in keys
-                         for pair in index.explain(query, key, self.settings.explanation_terms * 2)]
-        return self._words(contributions)
 
     # --- saving -----------------------------------------------------------------------------------------
 
@@ -584,7 +633,26 @@ class MatchingEngine:
             engine.items[item.key] = item
             if item.owner is not None:
                 engine.texts_of.setdefault(item.owner, set()).add(item.key)
+        engine._fit_people()
         return engine
+
+
+def _says_something(item: Item) -> bool:
+    """A text with a word in it: an empty profile is not a text that failed to match."""
+    return any((value or "").strip() for value in item.fields.values())
+
+
+def _sorted_row(vectors: sp.csr_matrix, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Row n of a sparse matrix as (ascending columns, float32 weights)."""
+    start, end = vectors.indptr[n], vectors.indptr[n + 1]
+    columns, weights = vectors.indices[start:end], vectors.data[start:end]
+    order = np.argsort(columns, kind="stable")
+    return columns[order].astype(np.int64), weights[order].astype(np.float32)
+
+
+def _best(suggestions: list[Suggestion], k: int) -> list[Suggestion]:
+    """The k best, by score, then by the text score, then by key (the same order from any starting order)."""
+    return sorted(suggestions, key=lambda s: (-s.score, -s.text_score, s.key))[:k]
 
 
 def _item_as_json(item: Item) -> dict:

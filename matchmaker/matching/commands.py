@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from matchmaker.engine.evaluation import evaluate_expertise, evaluate_retrieval
+from matchmaker.engine.evaluation import SPLITS, evaluate_expertise, evaluate_retrieval
 
 
 @click.group("match-eval")
@@ -20,7 +20,7 @@ def match_eval_command():
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
               help="Write {academic_id: {item_id: score}} as d_20_N.json here.")
 def expertise_command(data: Path, ratings: Path | None, out: Path | None):
-    """Loss of the academic-to-challenge ranking against researchers' own expertise ratings."""
+    """Loss of the stored academic-challenge scores against researchers' own expertise ratings."""
     ratings = ratings or data / "ratings-dev.tsv"
     if not ratings.exists():
         raise click.ClickException(f"No ratings file at {ratings}; give one with --ratings.")
@@ -32,9 +32,11 @@ def expertise_command(data: Path, ratings: Path | None, out: Path | None):
               help="Folder with queries.jsonl, corpus.jsonl and qrels.tsv.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the top 100 documents of each query: query_id<TAB>doc_id<TAB>score.")
-def retrieval_command(data: Path, out: Path | None):
+@click.option("--split", "split", type=click.Choice(SPLITS), default="all", show_default=True,
+              help="Which queries: the dev half (choose settings on it), the test half (report only), or all.")
+def retrieval_command(data: Path, out: Path | None, split: str):
     """nDCG@10, recall@100 and MRR@10 of the search box on a BEIR-style data set."""
     for name in ("queries.jsonl", "corpus.jsonl", "qrels.tsv"):
         if not (data / name).exists():
             raise click.ClickException(f"{data} has no {name}.")
-    click.echo(json.dumps(evaluate_retrieval(data, out)))
+    click.echo(json.dumps(evaluate_retrieval(data, out, split=split)))

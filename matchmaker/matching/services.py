@@ -271,25 +271,32 @@ def refresh_item(kind: str, item_id: int) -> int:
     run = MatchingRun(kind=RunKind.ITEM, started_at=utcnow(), items=1)
     engine = get_engine()
     with _state().lock:
+        owner = None
         if kind == "challenge":
             challenge = db.session.get(Challenge, item_id)
             _put(engine, f"challenge:{item_id}", challenge_item(challenge) if challenge else None)
-            count = _refresh_challenge(engine, item_id)
         elif kind == "offer":
             offer = db.session.get(Offer, item_id)
             previous = engine.items.get(f"offer:{item_id}")
             owner = offer.academic_id if offer else previous.owner if previous else None
             _put(engine, f"offer:{item_id}", offer_item(offer) if offer else None)
-            count = _refresh_offer(engine, item_id)
-            if owner is not None:
-                count += _refresh_academic(engine, owner)
         elif kind == "profile":
             _sync_academic_texts(engine, item_id)
-            count = _refresh_academic(engine, item_id)
         else:
             raise ValueError(f"Unknown kind of item: {kind!r}")
         if engine.needs_refit:
+            # A refit changes every vocabulary and idf, so every stored score: all are recomputed, and the
+            # changed item is scored with its own words (a new challenge's words enter the vocabulary now).
             engine.refit()
+            count = _store_all_rows(engine)
+        elif kind == "challenge":
+            count = _refresh_challenge(engine, item_id)
+        elif kind == "offer":
+            count = _refresh_offer(engine, item_id)
+            if owner is not None:
+                count += _refresh_academic(engine, owner)
+        else:
+            count = _refresh_academic(engine, item_id)
     db.session.info[SAVE] = True
     run.matches, run.finished_at = count, utcnow()
     db.session.add(run)
@@ -481,6 +488,18 @@ def recompute_all() -> MatchingRun:
     """
     run = MatchingRun(kind=RunKind.FULL, started_at=utcnow())
     engine = build_index()
+    with _state().lock:
+        stored = _store_all_rows(engine)
+    run.items, run.matches, run.finished_at = len(engine.items), stored, utcnow()
+    db.session.add(run)
+    db.session.flush()
+    return run
+
+
+def _store_all_rows(engine: MatchingEngine) -> int:
+    """Replace every stored match by what the engine answers now; the number of rows. Flushes.
+
+    A pair found from both sides has one score (the engine scores a pair the same way from either side)."""
     challenge_side: dict[int, set[str]] = {}
     target_side: dict[tuple[MatchTarget, int], set[str]] = {}
     for dismissal in db.session.scalars(sa.select(Dismissal)):
@@ -491,30 +510,25 @@ def recompute_all() -> MatchingRun:
             target_side.setdefault((dismissal.target_type, dismissal.target_id), set()).add(
                 f"challenge:{dismissal.challenge_id}")
     rows: dict[tuple, dict] = {}
-    with _state().lock:
-        items = list(engine.items.values())
-        for item in items:
-            if item.kind == "challenge" and item.facts.available:
-                for row in _rows_for_challenge(engine, key_id(item.key), challenge_side.get(key_id(item.key), set())):
-                    rows[_pair(row)] = row
-        for academic_id in [owner for owner, keys in engine.texts_of.items() if keys]:
-            for row in _rows_for_academic(engine, academic_id,
-                                          target_side.get((MatchTarget.ACADEMIC, academic_id), set())):
-                # A pair found from both sides keeps the challenge side's score: the one its page and team show.
+    items = list(engine.items.values())
+    for item in items:
+        if item.kind == "challenge" and item.facts.available:
+            for row in _rows_for_challenge(engine, key_id(item.key), challenge_side.get(key_id(item.key), set())):
+                rows[_pair(row)] = row
+    for academic_id in [owner for owner, keys in engine.texts_of.items() if keys]:
+        for row in _rows_for_academic(engine, academic_id,
+                                      target_side.get((MatchTarget.ACADEMIC, academic_id), set())):
+            rows.setdefault(_pair(row), row)
+    for item in items:
+        if item.kind == "offer" and item.facts.available:
+            offer_id = key_id(item.key)
+            for row in _rows_for_offer(engine, offer_id, target_side.get((MatchTarget.OFFER, offer_id), set())):
                 rows.setdefault(_pair(row), row)
-        for item in items:
-            if item.kind == "offer" and item.facts.available:
-                offer_id = key_id(item.key)
-                for row in _rows_for_offer(engine, offer_id, target_side.get((MatchTarget.OFFER, offer_id), set())):
-                    rows.setdefault(_pair(row), row)
     stored = _valid(list(rows.values()))
     db.session.execute(sa.delete(Match))
     if stored:
         db.session.execute(sa.insert(Match), stored)
-    run.items, run.matches, run.finished_at = len(engine.items), len(stored), utcnow()
-    db.session.add(run)
-    db.session.flush()
-    return run
+    return len(stored)
 
 
 def record_failed_run(kind: str, error: str) -> None:

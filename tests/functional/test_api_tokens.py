@@ -178,10 +178,16 @@ def test_an_unconfirmed_person_is_told_on_the_account_page_to_confirm_before_cre
 
 
 def test_the_openapi_document_describes_the_lifetime_and_the_expiry_of_a_token(client):
-    operation = client.get("/api/v1/openapi.json").get_json()["paths"]["/tokens"]["post"]
+    document = client.get("/api/v1/openapi.json").get_json()
+    operation = document["paths"]["/tokens"]["post"]
 
-    request_fields = operation["requestBody"]["content"]["application/json"]["schema"]["properties"]
-    answer_fields = operation["responses"]["201"]["content"]["application/json"]["schema"]["properties"]
-    assert request_fields["days"]["maximum"] == 365
+    def schema_of(holder: dict) -> dict:
+        schema = holder["content"]["application/json"]["schema"]
+        return document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]] if "$ref" in schema else schema
+
+    request_fields = schema_of(operation["requestBody"])["properties"]
+    answer_fields = schema_of(operation["responses"]["201"])["properties"]
+    days = request_fields["days"]
+    assert "integer" in days["type"] and days["minimum"] == 1 and days["maximum"] == 365
     assert "expires_at" in answer_fields
     assert {"401", "403", "422", "429"} <= set(operation["responses"])

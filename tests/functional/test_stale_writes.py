@@ -232,7 +232,7 @@ def test_an_integration_patching_without_a_version_still_writes_last_wins(client
     assert (response.status_code, response.get_json()["title"], response.get_json()["version"]) == (200, "Second", 3)
 
 
-@pytest.mark.parametrize("version", ["2", 0, -1, 2.5, True, None, 2 ** 31])
+@pytest.mark.parametrize("version", ["2", 0, -1, 2.5, True, 2 ** 31])
 def test_an_integration_sending_a_version_that_is_not_a_whole_number_is_told_which_field(client, make, version):
     academic = make.academic(verified=True)
     offer = make.offer(academic, title="Theses on mobility")

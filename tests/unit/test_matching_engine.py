@@ -22,6 +22,7 @@ from matchmaker.engine.matcher import (
     Suggestion,
     Team,
 )
+from matchmaker.engine.people import PairParts, pair_text_score
 from matchmaker.engine.settings import DEFAULT_SETTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -305,12 +306,13 @@ def test_one_lucky_text_is_not_expertise():
 
 
 def test_top_k_bounds_how_many_texts_count():
-    assert DEFAULT_SETTINGS.people.top_k >= 1
-    engine = MatchingEngine()
+    top_k = DEFAULT_SETTINGS.people.top_k
+    assert top_k >= 1
 
-    assert engine._aggregate([0.9, 0.1]) == pytest.approx(0.5)
-    assert engine._aggregate([0.9], count=5) == pytest.approx(0.9 / 5)  # missing texts count as zero
-    assert engine._aggregate([0.5] * 10) == pytest.approx(0.5)  # only the best k
+    assert pair_text_score(PairParts([0.9, 0.1], 2, 0.0), top_k) == pytest.approx(0.5)
+    assert pair_text_score(PairParts([0.9], 5, 0.0), top_k) == pytest.approx(0.9 / 5)  # missing texts count as zero
+    assert pair_text_score(PairParts([0.5] * 10, 10, 0.0), top_k) == pytest.approx(0.5)  # only the best k
+    assert pair_text_score(PairParts([0.5], 1, 0.2), top_k) == pytest.approx(0.3)  # less the generality
 
 
 
@@ -347,14 +349,44 @@ def test_a_challenges_generality_follows_new_academic_texts_without_a_rebuild():
     assert engine.generality_discounts(1)["challenge:2"] > before["challenge:2"]
 
 
-def test_a_pair_loses_the_same_for_generality_in_both_directions():
+def test_a_pair_has_one_score_whichever_side_asks():
     engine = _generality_engine(0.5)
-    for_academic = engine.generality_discounts(1)
+    engine.upsert(publication(300, 10, "Food bank volunteers and data"))  # a text added since the fit
+    engine.upsert(offer(301, 1, "Data analysis help", "We analyse data for the food bank and social services."))
+    for academic in (1, 10, 11):
+        for_academic = {s.key: s for s in engine.challenges_for_academic(academic, k=50)}
+        for challenge_key in ("challenge:1", "challenge:2"):
+            from_challenge = {s.key: s for s in engine.academics_for_challenge(challenge_key, k=50)}
+            mine, theirs = for_academic[challenge_key], from_challenge[f"academic:{academic}"]
+            assert (mine.score, mine.text_score, mine.discount) == (theirs.score, theirs.text_score, theirs.discount)
+            assert (mine.shared_terms, mine.supporting) == (theirs.shared_terms, theirs.supporting)
+    by_offer = {s.key: s for s in engine.challenges_for_offer("offer:301", k=50)}["challenge:2"]
+    by_challenge = {s.key: s for s in engine.offers_for_challenge("challenge:2")}["offer:301"]
+    assert (by_offer.score, by_offer.text_score, by_offer.shared_terms) == (
+        by_challenge.score, by_challenge.text_score, by_challenge.shared_terms)
 
-    for challenge_key in ("challenge:1", "challenge:2"):
-        for_challenge = engine._discounts_for_challenge(engine.items[challenge_key], [1, 10])
-        assert for_challenge[1] == pytest.approx(for_academic[challenge_key], abs=1e-6)
-        assert for_challenge[10] == pytest.approx(engine.generality_discounts(10)[challenge_key], abs=1e-6)
+
+def test_an_offer_scores_the_same_in_a_challenge_s_list_and_alone():
+    engine = MatchingEngine().build(ITEMS)
+    for challenge_key in [item.key for item in ITEMS if item.kind == CHALLENGE]:
+        listed = engine.offers_for_challenge(challenge_key, k=20)
+        assert listed
+        for suggestion in listed:
+            alone = engine.offer_pair(challenge_key, suggestion.key)
+            assert (alone.score, alone.text_score, alone.shared_terms) == (
+                suggestion.score, suggestion.text_score, suggestion.shared_terms)
+
+
+def test_a_challenge_published_after_the_fit_with_new_words_brings_a_refit_and_then_finds_its_academic():
+    engine = MatchingEngine().build([ENERGY, publication(1, 1, "Beekeeping and pollinators in urban gardens"),
+                                     publication(2, 2, "Energy poverty of social housing")])
+    assert not engine.needs_refit
+    engine.upsert(challenge(9, "Urban beekeeping", "Pollinators and beekeeping in the gardens of the city."))
+
+    assert engine.needs_refit  # the challenges' vocabulary has never seen these words
+    engine.refit()
+    assert not engine.needs_refit
+    assert keys(engine.academics_for_challenge("challenge:9"))[0] == "academic:1"
 
 
 def test_an_academic_alone_on_the_platform_loses_nothing_for_generality():
