@@ -5,6 +5,7 @@ from flask import Flask, jsonify, render_template, request
 from flask.globals import request_ctx
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from matchmaker.extensions import db
@@ -42,6 +43,16 @@ class NotFound(DomainError):
 
 class Conflict(DomainError):
     status, code = 409, "conflict"
+
+
+class StaleVersion(Conflict):
+    """The write was based on an older version than the stored one: someone else saved meanwhile."""
+
+    code = "stale_version"
+
+
+def stale_version_message() -> str:
+    return _("Someone else changed this meanwhile. Reload it to see their changes, then make yours again.")
 
 
 class TooManyAttempts(DomainError):
@@ -96,6 +107,12 @@ def register_error_handlers(app: Flask) -> None:
     def handle_domain_error(error: DomainError):
         db.session.rollback()
         return error_response(error.status, error.code, error.message, error.fields)
+
+    @app.errorhandler(StaleDataError)
+    def handle_stale_data(error: StaleDataError):
+        # The version checked before the write was current, but another request saved first (a race).
+        db.session.rollback()
+        return error_response(StaleVersion.status, StaleVersion.code, stale_version_message())
 
     @app.errorhandler(CSRFError)
     def handle_csrf_error(error: CSRFError):

@@ -2,7 +2,7 @@
 from flask import flash
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import TextAreaField
+from wtforms import HiddenField, TextAreaField
 
 from matchmaker.errors import ValidationFailed
 
@@ -20,6 +20,18 @@ def show_service_errors(form: FlaskForm, error: ValidationFailed, field_names: d
     if unplaced or not error.fields:
         # Field errors show beside their fields and in the form's summary; anything else is flashed.
         flash(" ".join(unplaced) or error.message, "danger")
+
+
+class VersionedForm(FlaskForm):
+    """An edit form that carries the version of the item it was filled from, so that saving over someone
+    else's newer changes is refused instead of silently undoing them."""
+
+    version = HiddenField()
+
+    def sent_version(self) -> int | None:
+        """The version the form was filled from; None (last write wins) when absent, as in a new item's form."""
+        raw = (self.version.data or "").strip()
+        return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else None
 
 
 class ButtonForm(FlaskForm):

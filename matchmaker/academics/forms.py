@@ -8,10 +8,11 @@ from wtforms.validators import Optional
 
 from matchmaker.academics.models import AcademicRole
 from matchmaker.academics.services import BIOGRAPHY_MAX, LANGUAGES
+from matchmaker.forms import VersionedForm
 from matchmaker.labels import LANGUAGE_NAMES, choices_for
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(VersionedForm):
     department = SelectField(_l("Department"))
     academic_role = SelectField(_l("Role"), choices=[SelectChoice("", _l("Choose…")), *choices_for(AcademicRole)])
     biography = TextAreaField(_l("Short biography"), render_kw={"rows": 5, "maxlength": BIOGRAPHY_MAX},

@@ -5,6 +5,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from matchmaker.db import Timestamps, Versioned, sdg_link_table
 from matchmaker.extensions import db
 from matchmaker.reference.models import SDG, Department
 from matchmaker.types import UTCDateTime, enum_column, utcnow
@@ -20,15 +21,10 @@ class AcademicRole(enum.Enum):
     OTHER = "other"
 
 
-profile_sdgs = sa.Table(
-    "profile_sdgs",
-    db.metadata,
-    sa.Column("user_id", sa.ForeignKey("academic_profiles.user_id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("sdg_number", sa.ForeignKey("sdgs.number"), primary_key=True, index=True),
-)
+profile_sdgs = sdg_link_table("profile_sdgs", "academic_profiles", "user_id", owner_key="user_id")
 
 
-class AcademicProfile(db.Model):
+class AcademicProfile(Timestamps, Versioned, db.Model):
     """What an academic knows and how much they can take on; shown in the directory when they opt in, and
     suggested to organisations unless they decline."""
 
@@ -45,8 +41,6 @@ class AcademicProfile(db.Model):
     directory_opt_in: Mapped[bool] = mapped_column(default=False, index=True)
     # Its own choice, apart from the directory: being suggested to organisations is why academics join.
     suggest_to_organisations: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
     user: Mapped["User"] = relationship(back_populates="academic_profile")  # noqa: F821
     department: Mapped[Department] = relationship(lazy="joined")

@@ -6,12 +6,13 @@ from sqlalchemy.orm import contains_eager
 from matchmaker.academics.models import AcademicProfile, AcademicRole, Publication, profile_sdgs
 from matchmaker.academics.publications import PublicationFileError, parse_publication_file
 from matchmaker.auth.models import User
+from matchmaker.db import check_version, replace_sdgs
 from matchmaker.errors import ValidationFailed
 from matchmaker.events import ProfileChanged, publish
 from matchmaker.extensions import db
 from matchmaker.listing import ListFilters, search_and_paginate
 from matchmaker.permissions import visible_profiles
-from matchmaker.reference.models import SDG, Department
+from matchmaker.reference.models import Department
 from matchmaker.reference.services import department_by_code
 from matchmaker.text import is_web_address
 from matchmaker.validation import Checker
@@ -50,11 +51,13 @@ def check_profile_fields(data: dict, *, partial: bool = False) -> dict:
     return check.done()
 
 
-def update_profile(profile: AcademicProfile, data: dict, *, partial: bool = False) -> AcademicProfile:
-    """Change the profile's fields. Flushes."""
+def update_profile(profile: AcademicProfile, data: dict, *, partial: bool = False,
+                   version: int | None = None) -> AcademicProfile:
+    """Change the profile's fields; with `version`, refuse (StaleVersion) when it changed since. Flushes."""
+    check_version(profile, version)
     for name, value in check_profile_fields(data, partial=partial).items():
         if name == "sdgs":
-            profile.sdgs = list(db.session.scalars(sa.select(SDG).where(SDG.number.in_(value)))) if value else []
+            replace_sdgs(profile, value)
         else:
             setattr(profile, name, value)
     db.session.flush()

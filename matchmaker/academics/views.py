@@ -9,6 +9,7 @@ from matchmaker.academics import services
 from matchmaker.academics.forms import ProfileForm, PublicationForm, PublicationUploadForm
 from matchmaker.academics.models import AcademicProfile, Publication
 from matchmaker.challenges.forms import sdg_choices
+from matchmaker.db import STALE_WRITES
 from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm, show_service_errors
@@ -65,18 +66,22 @@ def _profile_form(profile: AcademicProfile, submitted: bool) -> ProfileForm:
 def edit_profile():
     profile = _own_profile()
     form = _profile_form(profile, submitted=request.method == "POST")
+    stale = False
     if form.validate_on_submit():
         try:
-            services.update_profile(profile, form.service_data())
+            services.update_profile(profile, form.service_data(), version=form.sent_version())
         except ValidationFailed as error:
             show_service_errors(form, error)
+        except STALE_WRITES:
+            db.session.rollback()
+            stale = True
         else:
             db.session.commit()
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("academics.edit_profile"))
     return render_template("academics/edit.html", form=form, profile=profile, publication_form=PublicationForm(),
-                           upload_form=PublicationUploadForm(), button_form=ButtonForm()), \
-        422 if form.errors else 200
+                           upload_form=PublicationUploadForm(), button_form=ButtonForm(), stale=stale), \
+        409 if stale else 422 if form.errors else 200
 
 
 @blueprint.route("/profile/publications", methods=["POST"])

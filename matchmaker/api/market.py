@@ -21,6 +21,7 @@ from matchmaker.api.schemas import (
 )
 from matchmaker.challenges import services as challenge_services
 from matchmaker.challenges.models import Challenge, ChallengeStatus
+from matchmaker.db import check_version
 from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.listing import ListFilters
@@ -108,14 +109,18 @@ def get_challenge(challenge_id: int):
 def patch_challenge(challenge_id: int):
     user = require_api_user()
     challenge = _visible(Challenge, challenge_id, "challenge.view", _("This challenge does not exist."))
-    fields, status = _changes(valid_body())
-    if fields or status is None:  # an empty PATCH is still a write: refuse it to whoever may not edit
+    body = valid_body()
+    fields, status = _changes(body)
+    edits = bool(fields) or status is None  # an empty PATCH is still a write: refuse it to whoever may not edit
+    if edits:
         require("challenge.edit", challenge, user=user)
-        challenge_services.update_challenge(challenge, fields)
     if status is not None:
         require("challenge.change_status", challenge, user=user)
-        if status is not challenge.status:
-            challenge_services.change_status(challenge, status)
+    check_version(challenge, body.version)  # before anything changes: a stale write changes nothing
+    if edits:
+        challenge_services.update_challenge(challenge, fields)
+    if status is not None and status is not challenge.status:
+        challenge_services.change_status(challenge, status)
     db.session.commit()
     return jsonify(challenge_json(challenge))
 
@@ -155,7 +160,9 @@ def patch_offer(offer_id: int):
     user = require_api_user()
     offer = _visible(Offer, offer_id, "offer.view", _("This offer does not exist."))
     require("offer.edit", offer, user=user)
-    fields, status = _changes(valid_body())
+    body = valid_body()
+    check_version(offer, body.version)  # before anything changes: a stale write changes nothing
+    fields, status = _changes(body)
     if fields:
         offer_services.update_offer(offer, fields)
     if status is not None and status is not offer.status:

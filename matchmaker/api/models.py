@@ -375,6 +375,7 @@ class Challenge(Answer):
     organisation: Named
     created_at: datetime
     published_at: datetime | None
+    version: int = Field(description="Raised by every change; send it back in a PATCH to refuse stale writes.")
 
 
 class OfferAuthor(Named):
@@ -397,6 +398,7 @@ class Offer(Answer):
     hidden: bool
     academic: OfferAuthor
     created_at: datetime
+    version: int = Field(description="Raised by every change; send it back in a PATCH to refuse stale writes.")
 
 
 class Academic(Answer):

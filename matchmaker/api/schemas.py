@@ -80,6 +80,7 @@ def challenge_json(challenge) -> dict:
         "organisation": {"id": challenge.organisation.id, "name": challenge.organisation.name},
         "created_at": _iso(challenge.created_at),
         "published_at": _iso(challenge.published_at),
+        "version": challenge.version,
     }
 
 
@@ -99,6 +100,7 @@ def offer_json(offer) -> dict:
         "academic": {"id": offer.academic_id, "name": offer.academic.name,
                      "department": offer.academic.academic_profile.department.code},
         "created_at": _iso(offer.created_at),
+        "version": offer.version,
     }
 
 

@@ -1,12 +1,12 @@
 """The challenge form. Length and content rules live in the service, shared with the API."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from matchmaker.challenges import services
 from matchmaker.challenges.models import Visibility
+from matchmaker.forms import VersionedForm
 from matchmaker.labels import choices_for
 from matchmaker.reference.models import HelpKind, Scale
 
@@ -15,7 +15,7 @@ def sdg_choices(sdgs, language: str) -> list[SelectChoice]:
     return [SelectChoice(str(s.number), f"{s.number}. {s.name_in(language)}") for s in sdgs]
 
 
-class ChallengeForm(FlaskForm):
+class ChallengeForm(VersionedForm):
     title = StringField(_l("Title"), render_kw={"maxlength": services.TITLE_MAX},
                         description=_l("A short sentence that says what you need."))
     summary = TextAreaField(_l("Summary"), render_kw={"maxlength": services.SUMMARY_MAX, "rows": 3},

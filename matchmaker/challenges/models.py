@@ -5,10 +5,11 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from matchmaker.db import Hideable, Timestamps, Versioned, sdg_link_table
 from matchmaker.extensions import db
 from matchmaker.orgs.models import Organisation
 from matchmaker.reference.models import SDG, HelpKind, Scale
-from matchmaker.types import UTCDateTime, enum_column, utcnow
+from matchmaker.types import UTCDateTime, enum_column
 
 
 class ChallengeStatus(enum.Enum):
@@ -28,15 +29,10 @@ class Visibility(enum.Enum):
     ACADEMICS = "academics"
 
 
-challenge_sdgs = sa.Table(
-    "challenge_sdgs",
-    db.metadata,
-    sa.Column("challenge_id", sa.ForeignKey("challenges.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("sdg_number", sa.ForeignKey("sdgs.number"), primary_key=True, index=True),
-)
+challenge_sdgs = sdg_link_table("challenge_sdgs", "challenges", "challenge_id")
 
 
-class Challenge(db.Model):
+class Challenge(Timestamps, Hideable, Versioned, db.Model):
     """A need of the local society, described by an organisation for the university to answer."""
 
     __tablename__ = "challenges"
@@ -56,19 +52,13 @@ class Challenge(db.Model):
     visibility: Mapped[Visibility] = mapped_column(enum_column(Visibility, "visibility"), default=Visibility.PUBLIC)
     status: Mapped[ChallengeStatus] = mapped_column(
         enum_column(ChallengeStatus, "challenge_status"), default=ChallengeStatus.DRAFT, index=True)
-    hidden_reason: Mapped[str | None] = mapped_column(sa.Text)
-    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    hidden_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
 
     organisation: Mapped[Organisation] = relationship(lazy="joined", innerjoin=True)
     sdgs: Mapped[list[SDG]] = relationship(secondary=challenge_sdgs, order_by=SDG.number, lazy="selectin")
 
-    @property
-    def is_hidden(self) -> bool:
-        return self.hidden_at is not None
+    # Lists show the newest first.
+    __table_args__ = (sa.Index(None, "created_at"),)
 
     @property
     def is_published(self) -> bool:

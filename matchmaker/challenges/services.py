@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility, challenge_sdgs
+from matchmaker.db import check_version, replace_sdgs
 from matchmaker.errors import Conflict, ValidationFailed
 from matchmaker.events import ChallengeChanged, publish
 from matchmaker.extensions import db
@@ -14,7 +15,7 @@ from matchmaker.moderation import hide, unhide
 from matchmaker.notifications.services import send_templated_email
 from matchmaker.orgs.models import Organisation
 from matchmaker.permissions import visible_challenges
-from matchmaker.reference.models import SDG, HelpKind, Scale
+from matchmaker.reference.models import HelpKind, Scale
 from matchmaker.types import utcnow
 from matchmaker.validation import Checker
 
@@ -54,7 +55,7 @@ def check_challenge_fields(data: dict, *, partial: bool = False, today: date | N
 def _apply(challenge: Challenge, fields: dict) -> None:
     for name, value in fields.items():
         if name == "sdgs":
-            challenge.sdgs = list(db.session.scalars(sa.select(SDG).where(SDG.number.in_(value)))) if value else []
+            replace_sdgs(challenge, value)
         else:
             setattr(challenge, name, value)
 
@@ -71,8 +72,10 @@ def create_challenge(organisation: Organisation, author, data: dict) -> Challeng
     return challenge
 
 
-def update_challenge(challenge: Challenge, data: dict) -> Challenge:
-    """Change the given fields. An unchanged deadline already in the past is kept as it is. Flushes."""
+def update_challenge(challenge: Challenge, data: dict, version: int | None = None) -> Challenge:
+    """Change the given fields. An unchanged deadline already in the past is kept as it is. With `version`,
+    refuse (StaleVersion) when the challenge changed since that version was read. Flushes."""
+    check_version(challenge, version)
     data = dict(data)
     if "deadline" in data and _same_day(data["deadline"], challenge.deadline):
         data.pop("deadline")

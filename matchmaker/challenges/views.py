@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from matchmaker.challenges import services
 from matchmaker.challenges.forms import ChallengeForm, sdg_choices
 from matchmaker.challenges.models import Challenge, ChallengeStatus
+from matchmaker.db import STALE_WRITES
 from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm, HideForm, show_service_errors
@@ -112,18 +113,22 @@ def edit(challenge_id: int):
         form.keywords.data = ", ".join(challenge.keywords or [])
         form.kind.data, form.scale.data = challenge.kind.value, challenge.scale.value
         form.visibility.data = challenge.visibility.value
+    stale = False
     if form.validate_on_submit():
         try:
-            services.update_challenge(challenge, form.service_data())
+            services.update_challenge(challenge, form.service_data(), form.sent_version())
         except ValidationFailed as error:
             show_service_errors(form, error)
+        except STALE_WRITES:
+            db.session.rollback()
+            stale = True
         else:
             db.session.commit()
             flash(_("Your changes are saved."), "success")
             return redirect(url_for("challenges.detail", challenge_id=challenge.id))
-    return render_template("challenges/form.html", form=form, challenge=challenge,
+    return render_template("challenges/form.html", form=form, challenge=challenge, stale=stale,
                            organisations=[challenge.organisation], organisation=challenge.organisation,
-                           similar=_similar(form, challenge)), 422 if form.errors else 200
+                           similar=_similar(form, challenge)), 409 if stale else 422 if form.errors else 200
 
 
 def _similar(form: ChallengeForm, challenge: Challenge | None = None):

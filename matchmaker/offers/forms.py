@@ -1,16 +1,16 @@
 """The offer form. Length and content rules live in the service, shared with the API."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
+from matchmaker.forms import VersionedForm
 from matchmaker.labels import choices_for
 from matchmaker.offers import services
 from matchmaker.reference.models import HelpKind
 
 
-class OfferForm(FlaskForm):
+class OfferForm(VersionedForm):
     title = StringField(_l("Title"), render_kw={"maxlength": services.TITLE_MAX},
                         description=_l("What you offer, in a few words."))
     description = TextAreaField(

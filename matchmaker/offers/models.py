@@ -1,13 +1,14 @@
 """An offer posted by an academic, with its SDGs."""
 import enum
-from datetime import date, datetime
+from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from matchmaker.db import Hideable, Timestamps, Versioned, sdg_link_table
 from matchmaker.extensions import db
 from matchmaker.reference.models import SDG, HelpKind
-from matchmaker.types import UTCDateTime, enum_column, utcnow
+from matchmaker.types import enum_column
 
 
 class OfferStatus(enum.Enum):
@@ -18,15 +19,10 @@ class OfferStatus(enum.Enum):
     CLOSED = "closed"
 
 
-offer_sdgs = sa.Table(
-    "offer_sdgs",
-    db.metadata,
-    sa.Column("offer_id", sa.ForeignKey("offers.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("sdg_number", sa.ForeignKey("sdgs.number"), primary_key=True, index=True),
-)
+offer_sdgs = sdg_link_table("offer_sdgs", "offers", "offer_id")
 
 
-class Offer(db.Model):
+class Offer(Timestamps, Hideable, Versioned, db.Model):
     """Something an academic can do with and for the community: research-action, a thesis, a course..."""
 
     __tablename__ = "offers"
@@ -42,20 +38,13 @@ class Offer(db.Model):
     available_until: Mapped[date | None] = mapped_column(sa.Date)
     status: Mapped[OfferStatus] = mapped_column(
         enum_column(OfferStatus, "offer_status"), default=OfferStatus.OPEN, index=True)
-    hidden_reason: Mapped[str | None] = mapped_column(sa.Text)
-    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    hidden_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
     academic: Mapped["User"] = relationship(foreign_keys=[academic_id], lazy="joined", innerjoin=True)  # noqa: F821
     sdgs: Mapped[list[SDG]] = relationship(secondary=offer_sdgs, order_by=SDG.number, lazy="selectin")
 
-    __table_args__ = (sa.CheckConstraint("capacity BETWEEN 1 AND 100", name="capacity_range"),)
-
-    @property
-    def is_hidden(self) -> bool:
-        return self.hidden_at is not None
+    # Lists show the newest first.
+    __table_args__ = (sa.CheckConstraint("capacity BETWEEN 1 AND 100", name="capacity_range"),
+                      sa.Index(None, "created_at"))
 
     def __repr__(self) -> str:
         return f"<Offer {self.id} {self.title!r}>"

@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from matchmaker.academics.models import AcademicProfile
 from matchmaker.auth.models import User
+from matchmaker.db import check_version, replace_sdgs
 from matchmaker.errors import Conflict, ValidationFailed
 from matchmaker.events import OfferChanged, publish
 from matchmaker.extensions import db
@@ -16,7 +17,7 @@ from matchmaker.moderation import hide, unhide
 from matchmaker.notifications.services import send_templated_email
 from matchmaker.offers.models import Offer, OfferStatus, offer_sdgs
 from matchmaker.permissions import visible_offers
-from matchmaker.reference.models import SDG, Department, HelpKind
+from matchmaker.reference.models import Department, HelpKind
 from matchmaker.validation import Checker
 
 TITLE_MAX, DESCRIPTION_MAX = 150, 10_000
@@ -55,7 +56,7 @@ def check_offer_fields(data: dict, *, partial: bool = False, current: Offer | No
 def _apply(offer: Offer, fields: dict) -> None:
     for name, value in fields.items():
         if name == "sdgs":
-            offer.sdgs = list(db.session.scalars(sa.select(SDG).where(SDG.number.in_(value)))) if value else []
+            replace_sdgs(offer, value)
         else:
             setattr(offer, name, value)
 
@@ -71,7 +72,9 @@ def create_offer(academic: User, data: dict) -> Offer:
     return offer
 
 
-def update_offer(offer: Offer, data: dict) -> Offer:
+def update_offer(offer: Offer, data: dict, version: int | None = None) -> Offer:
+    """Change the given fields; with `version`, refuse (StaleVersion) when the offer changed since. Flushes."""
+    check_version(offer, version)
     _apply(offer, check_offer_fields(data, partial=True, current=offer))
     db.session.flush()
     publish(OfferChanged(offer.id))

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from matchmaker.challenges.forms import sdg_choices
+from matchmaker.db import STALE_WRITES
 from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm, HideForm, show_service_errors
@@ -89,16 +90,21 @@ def edit(offer_id: int):
         form.sdgs.data = [str(s.number) for s in offer.sdgs]
         form.keywords.data = ", ".join(offer.keywords or [])
         form.kind.data = offer.kind.value
+    stale = False
     if form.validate_on_submit():
         try:
-            services.update_offer(offer, form.service_data())
+            services.update_offer(offer, form.service_data(), form.sent_version())
         except ValidationFailed as error:
             show_service_errors(form, error)
+        except STALE_WRITES:
+            db.session.rollback()
+            stale = True
         else:
             db.session.commit()
             flash(_("Your changes are saved."), "success")
             return redirect(url_for("offers.detail", offer_id=offer.id))
-    return render_template("offers/form.html", form=form, offer=offer), 422 if form.errors else 200
+    return render_template("offers/form.html", form=form, offer=offer, stale=stale), \
+        409 if stale else 422 if form.errors else 200
 
 
 @blueprint.route("/<int:offer_id>/status/<status>", methods=["POST"])

@@ -205,7 +205,7 @@ def test_an_integration_posting_an_offer_is_refused_exactly_when_the_schema_refu
 
 
 @pytest.mark.parametrize(("body", "refused_field"), [
-    pytest.param({"capacity": 3, "version": 4}, None, id="capacity-and-version"),
+    pytest.param({"capacity": 3, "version": 1}, None, id="capacity-and-the-current-version"),
     pytest.param({"status": "paused"}, None, id="a-status"),
     pytest.param({"version": True}, "version", id="version-true"),
     pytest.param({"status": "archived"}, "status", id="status-unknown"),
