@@ -17,6 +17,8 @@ from tests.mailbox import Mailbox
 
 REFERENCE_TABLES = {"departments", "sdgs"}
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+# The Redis that the queue and rate-limit tests talk to (CI gives its own database number).
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def _postgres_url() -> str | None:
@@ -75,6 +77,23 @@ def database_url(request, tmp_path_factory):
             pytest.fail(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {error}", pytrace=False)
         pytest.skip(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {error}")
     return url
+
+
+@pytest.fixture
+def redis_connection():
+    """A real Redis connection: a skip without one, a failure in CI, where Redis is required."""
+    from redis import Redis
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    connection = Redis.from_url(TEST_REDIS_URL)
+    try:
+        connection.ping()
+    except RedisConnectionError as error:
+        if IN_CI:
+            pytest.fail(f"Redis at {TEST_REDIS_URL} is unreachable and CI=true: {error}", pytrace=False)
+        pytest.skip(f"Redis at {TEST_REDIS_URL} is unreachable: {error}")
+    yield connection
+    connection.close()
 
 
 def make_test_app(database_url: str, **overrides):

@@ -11,11 +11,10 @@ from werkzeug.security import generate_password_hash
 from werkzeug.serving import make_server
 
 from matchmaker.auth import services
-from tests.conftest import IN_CI, make_test_app
+from tests.conftest import TEST_REDIS_URL, make_test_app
 from tests.factories import PASSWORD
 
 LIMITS_ON = {"RATELIMIT_ENABLED": True}
-REDIS_FOR_TESTS = "redis://127.0.0.1:6379/1"
 
 
 @pytest.fixture
@@ -181,20 +180,11 @@ def test_parallel_wrong_passwords_never_get_more_guesses_than_the_limit(app, mak
 # --- several workers share one budget through Redis --------------------------------------------------------
 
 @pytest.fixture
-def redis_settings():
-    import redis
-
-    connection = redis.Redis.from_url(REDIS_FOR_TESTS)
-    try:
-        connection.ping()
-    except redis.exceptions.ConnectionError as error:
-        if IN_CI:
-            pytest.fail(f"Redis at {REDIS_FOR_TESTS} is unreachable and CI=true: {error}", pytrace=False)
-        pytest.skip(f"Redis at {REDIS_FOR_TESTS} is unreachable: {error}")
+def redis_settings(redis_connection):
     prefix = f"matchmaker-test-{uuid.uuid4().hex}"
-    yield {**LIMITS_ON, "RATELIMIT_STORAGE_URI": REDIS_FOR_TESTS, "RATELIMIT_KEY_PREFIX": prefix}
-    for key in connection.scan_iter(match=f"*{prefix}*"):
-        connection.delete(key)
+    yield {**LIMITS_ON, "RATELIMIT_STORAGE_URI": TEST_REDIS_URL, "RATELIMIT_KEY_PREFIX": prefix}
+    for key in redis_connection.scan_iter(match=f"*{prefix}*"):
+        redis_connection.delete(key)
 
 
 def test_two_workers_on_one_redis_share_the_sign_in_budget(app, make, database_url, redis_settings):

@@ -1,7 +1,6 @@
 """Background jobs start only once the transaction that asked for them commits: inline in a transaction of their
 own without a queue, on a real RQ queue (Redis) with one; a failed job is rolled back, logged and recorded."""
 import logging
-import os
 import uuid
 
 import pytest
@@ -13,9 +12,7 @@ from matchmaker.matching import services as matching
 from matchmaker.matching.models import MatchingRun, RunKind
 from matchmaker.notifications.models import OutboxMessage
 from matchmaker.notifications.services import send_email
-from tests.conftest import IN_CI
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+from tests.conftest import TEST_REDIS_URL
 
 
 def outbox_subjects() -> list[str]:
@@ -90,24 +87,14 @@ def test_outside_tests_a_failed_inline_job_is_logged_and_does_not_fail_the_calle
 # --- a real queue ------------------------------------------------------------------------------------------
 
 @pytest.fixture
-def queue(app):
-    from redis import Redis
-    from redis.exceptions import ConnectionError as RedisConnectionError
+def queue(app, redis_connection):
     from rq import Queue
 
-    connection = Redis.from_url(REDIS_URL)
-    try:
-        connection.ping()
-    except RedisConnectionError as error:
-        if IN_CI:
-            pytest.fail(f"Redis at {REDIS_URL} is unreachable: {error}", pytrace=False)
-        pytest.skip(f"Redis at {REDIS_URL} is unreachable: {error}")
-    app.config.update(REDIS_URL=REDIS_URL, JOBS_INLINE=False)
-    queue = Queue(jobs.QUEUE, connection=connection)
+    app.config.update(REDIS_URL=TEST_REDIS_URL, JOBS_INLINE=False)
+    queue = Queue(jobs.QUEUE, connection=redis_connection)
     queue.empty()
     yield queue
     queue.empty()
-    connection.close()
 
 
 def work_off(queue) -> None:

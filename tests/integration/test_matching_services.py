@@ -1,6 +1,5 @@
 """Matching in the product: suggestions computed from the database, kept up to date as things change, stored for
 the pages, dismissals respected, the index saved and shared, and recomputation as a real RQ job."""
-import os
 import uuid
 
 import pytest
@@ -17,7 +16,7 @@ from matchmaker.offers import services as offer_services
 from matchmaker.offers.models import OfferStatus
 from matchmaker.orgs.models import OrganisationStatus
 from matchmaker.reference.models import HelpKind
-from tests.conftest import IN_CI, make_test_app
+from tests.conftest import TEST_REDIS_URL, make_test_app
 
 ENERGY = dict(title="Energy poverty in social housing",
               summary="Families in our buildings cannot afford heating: we need to cut energy bills.",
@@ -219,29 +218,12 @@ def test_the_index_is_saved_and_another_process_loads_it(market, app, database_u
 
 # --- the queue -------------------------------------------------------------------------------------------------
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-@pytest.fixture
-def redis_connection():
-    from redis import Redis
-    from redis.exceptions import ConnectionError as RedisConnectionError
-
-    connection = Redis.from_url(REDIS_URL)
-    try:
-        connection.ping()
-    except RedisConnectionError as error:
-        if IN_CI:
-            pytest.fail(f"Redis at {REDIS_URL} is unreachable: {error}", pytrace=False)
-        pytest.skip(f"Redis at {REDIS_URL} is unreachable: {error}")
-    yield connection
-    connection.close()
 
 
 def test_a_recompute_job_on_a_real_queue_stores_the_matches(market, app, redis_connection):
     from rq import Queue, SimpleWorker
 
-    app.config.update(REDIS_URL=REDIS_URL, JOBS_INLINE=False)
+    app.config.update(REDIS_URL=TEST_REDIS_URL, JOBS_INLINE=False)
     queue = Queue(jobs.QUEUE, connection=redis_connection)
     queue.empty()
 
@@ -265,7 +247,7 @@ def test_with_a_queue_a_change_is_queued_after_the_commit_and_the_job_applies_it
 
     matching.recompute_all()
     db.session.commit()
-    app.config.update(REDIS_URL=REDIS_URL, JOBS_INLINE=False)
+    app.config.update(REDIS_URL=TEST_REDIS_URL, JOBS_INLINE=False)
     queue = Queue(jobs.QUEUE, connection=redis_connection)
     queue.empty()
 
