@@ -103,10 +103,12 @@ class Config:
     )
     EMAIL_VERIFICATION_MAX_AGE = int(os.environ.get("EMAIL_VERIFICATION_MAX_AGE", 3 * 24 * 3600))
     PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", 3600))
+    EMAIL_CHANGE_MAX_AGE = int(os.environ.get("EMAIL_CHANGE_MAX_AGE", 24 * 3600))
     # Sign-in budgets, shared by the sign-in form and POST /api/v1/tokens; only failed attempts use them up.
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")  # per client address
     LOGIN_ACCOUNT_RATE_LIMIT = os.environ.get("LOGIN_ACCOUNT_RATE_LIMIT", "5 per minute;20 per hour")  # per e-mail
     VERIFICATION_RESEND_LIMIT = os.environ.get("VERIFICATION_RESEND_LIMIT", "3 per hour")  # per account
+    EMAIL_CHANGE_LIMIT = os.environ.get("EMAIL_CHANGE_LIMIT", "3 per hour;10 per day")  # links sent, per account
     # Personal access tokens: default lifetime in days (0 = they never expire) and how many one person may hold.
     API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", 90))
     API_TOKEN_LIMIT = int(os.environ.get("API_TOKEN_LIMIT", 10))

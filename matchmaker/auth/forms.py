@@ -1,10 +1,10 @@
-"""Forms for signing in, registering, resetting or changing a password and creating API tokens."""
+"""Forms for signing in, registering, resetting a password, the account page's changes and API tokens."""
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional, ValidationError
 
 from matchmaker.auth.services import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, TOKEN_MAX_DAYS
 from matchmaker.labels import choices_for
@@ -106,6 +106,35 @@ class ChangePasswordForm(FlaskForm):
         DataRequired(_l("Enter your current password."))], render_kw={"autocomplete": "current-password"})
     password = _new_password_field(_l("New password"))
     confirm = _confirm_field()
+
+
+# The account page holds several forms at once: their fields have names of their own, so no id repeats.
+
+class ChangeNameForm(FlaskForm):
+    full_name = StringField(_l("Your name"), validators=[
+        DataRequired(_l("Enter your name.")), Length(max=120, message=_l("Use at most %(max)d characters."))],
+        description=_l("Shown to the people you work with on the platform."), render_kw={"autocomplete": "name"})
+
+
+class ChangeLanguageForm(FlaskForm):
+    language = SelectField(_l("Language for e-mails and pages"), choices=LANGUAGE_CHOICES, validate_choice=False,
+                           validators=[DataRequired(_l("Choose Italiano or English."))])
+
+    def validate_language(self, field) -> None:
+        # The default message of a select names the internal codes; this one names what the person sees.
+        if field.data not in {choice.value for choice in LANGUAGE_CHOICES}:
+            raise ValidationError(_l("Choose Italiano or English."))
+
+
+class ChangeEmailForm(FlaskForm):
+    new_email = EmailField(_l("New e-mail address"), validators=[
+        DataRequired(_l("Enter the new e-mail address.")),
+        Email(_l("Enter a valid e-mail address, such as name@example.org.")),
+        Length(max=254, message=_l("Use at most %(max)d characters."))],
+        description=_l("We send a link to it: the address changes when you open the link."),
+        render_kw={"autocomplete": "email"})
+    email_current_password = PasswordField(_l("Current password"), validators=[
+        DataRequired(_l("Enter your current password."))], render_kw={"autocomplete": "current-password"})
 
 
 class ApiTokenForm(FlaskForm):

@@ -38,6 +38,9 @@ class User(UserMixin, db.Model):
     email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # An address the person asked to move to, waiting for the link sent to it; not unique (see request_email_change).
+    pending_email: Mapped[str | None] = mapped_column(sa.String(254))
+    pending_email_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     role_rows: Mapped[list["UserRole"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"

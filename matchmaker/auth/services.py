@@ -6,7 +6,7 @@ import functools
 import hashlib
 import secrets
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
@@ -84,6 +84,15 @@ def email_problem(email: str) -> str | None:
     return None
 
 
+def name_problem(name: str) -> str | None:
+    """Why a person's name (already stripped) is not acceptable, or None."""
+    if not name:
+        return _("Enter your name.")
+    if len(name) > NAME_MAX_LENGTH:
+        return _("Use at most %(n)d characters.", n=NAME_MAX_LENGTH)
+    return None
+
+
 def is_academic_email(email: str) -> bool:
     domain = normalise_email(email).rpartition("@")[2]
     allowed = current_app.config["ACADEMIC_EMAIL_DOMAINS"]
@@ -114,10 +123,8 @@ def create_user(
         errors["email"] = [_("An account with this e-mail already exists. Sign in, or reset your password.")]
     if problem := password_problem(password):
         errors["password"] = [problem]
-    if not name:
-        errors["name"] = [_("Enter your name.")]
-    elif len(name) > NAME_MAX_LENGTH:
-        errors["name"] = [_("Use at most %(n)d characters.", n=NAME_MAX_LENGTH)]
+    if problem := name_problem(name):
+        errors["name"] = [problem]
     if errors:
         raise ValidationFailed(_("Please correct the highlighted fields."), errors)
     if owner is not None:
@@ -286,6 +293,15 @@ def set_language(user: User, language: Language) -> None:
     db.session.flush()
 
 
+def change_name(user: User, name: str) -> None:
+    """Rename `user`; the name is what other people see on proposals and profiles. Flushes."""
+    name = (name or "").strip()
+    if problem := name_problem(name):
+        raise ValidationFailed(_("Please correct the highlighted fields."), {"name": [problem]})
+    user.name = name
+    db.session.flush()
+
+
 # --- sessions: one row per signed-in browser ------------------------------------------------------------
 
 def _session_digest(key: str) -> str:
@@ -338,17 +354,26 @@ def end_other_sessions(user: User, keep_current: bool) -> None:
     db.session.flush()
 
 
+def check_current_password(user: User, password: str, client_address: str | None = None) -> None:
+    """Raise ValidationFailed (on `current_password`) unless `password` is `user`'s, or TooManyAttempts.
+
+    Counted against the sign-in budgets like a sign-in, and given back when right: a stolen session cannot be
+    used to guess the password faster than the sign-in form allows.
+    """
+    claimed = _claim_attempt(user.email, client_address)
+    if not check_password_hash(user.password_hash, password or ""):
+        raise ValidationFailed(_("Please correct the highlighted fields."),
+                               {"current_password": [_("This is not your current password.")]})
+    for limits, budget, subject in claimed:
+        throttle.give_back(limits, budget, subject)
+
+
 def change_password(user: User, current_password: str, new_password: str, client_address: str | None = None) -> None:
     """Change a signed-in person's password: every other session ends and every API token is revoked. Flushes.
 
     A wrong current password raises ValidationFailed and uses up the sign-in budgets like a failed sign-in.
     """
-    claimed = _claim_attempt(user.email, client_address)
-    if not check_password_hash(user.password_hash, current_password or ""):
-        raise ValidationFailed(_("Please correct the highlighted fields."),
-                               {"current_password": [_("This is not your current password.")]})
-    for limits, budget, subject in claimed:
-        throttle.give_back(limits, budget, subject)
+    check_current_password(user, current_password, client_address)
     set_password(user, new_password)
     end_other_sessions(user, keep_current=True)
     revoke_all_api_tokens(user)
@@ -432,6 +457,103 @@ def reset_password(token: str, new_password: str) -> User:
     revoke_all_api_tokens(user)
     # Whoever was guessing this password made the owner wait: the owner has now proved who they are.
     throttle.reset(current_app.config["LOGIN_ACCOUNT_RATE_LIMIT"], ACCOUNT_BUDGET, user.email)
+    return user
+
+
+# --- changing the e-mail address ---------------------------------------------------------------------
+
+def _new_address_problem(user: User, email: str) -> str | None:
+    if problem := email_problem(email):
+        return problem
+    if email == user.email:
+        return _("This is already your address. Type the new one.")
+    if user.has_role(Role.ACADEMIC) and not is_academic_email(email):
+        domains = ", ".join("@" + d for d in current_app.config["ACADEMIC_EMAIL_DOMAINS"])
+        return _("Academics use their university e-mail (%(domains)s).", domains=domains)
+    return None
+
+
+def _email_change_stamp(user: User) -> int:
+    """The request's moment in whole microseconds: each request, even a second one for the same address, differs."""
+    return (user.pending_email_requested_at - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(microseconds=1)
+
+
+def email_change_link(user: User) -> str:
+    """A link that moves `user` to their pending address, on PUBLIC_URL. A secret: only for that address.
+
+    It names the request it answers, so that cancelling, asking again or using it makes it worthless.
+    """
+    token = tokens.make_link_token(tokens.CHANGE_EMAIL, {"uid": user.id, "email": user.pending_email,
+                                                         "at": _email_change_stamp(user)})
+    return public_url_for("auth.confirm_email_change", token=token)
+
+
+def request_email_change(user: User, new_email: str, current_password: str, client_address: str | None = None) -> None:
+    """Ask to move `user` to `new_email`: the address changes only when the link sent there is opened. Flushes.
+
+    The current password is checked against the sign-in budgets. The old address is told of the request. An
+    address that already has an account is answered exactly like a free one, so the form cannot tell who is
+    registered: it waits as pending, and its owner gets a note instead of a link. Raises ValidationFailed
+    (`email`, `current_password`) or TooManyAttempts.
+    """
+    new_email = normalise_email(new_email)
+    errors: dict[str, list[str]] = {}
+    if problem := _new_address_problem(user, new_email):
+        errors["email"] = [problem]
+    try:
+        check_current_password(user, current_password, client_address)
+    except ValidationFailed as error:
+        errors.update(error.fields)
+    if errors:
+        raise ValidationFailed(_("Please correct the highlighted fields."), errors)
+    if (wait := throttle.spend(current_app.config["EMAIL_CHANGE_LIMIT"], "email-change", str(user.id))) is not None:
+        raise TooManyAttempts(_("You have asked to change your address several times already. Look for the links "
+                                "in the new address's inbox, or ask again in %(minutes)d minutes.",
+                                minutes=-(-wait // 60)), wait)
+    user.pending_email = new_email
+    user.pending_email_requested_at = utcnow()
+    db.session.flush()
+    owner = user_by_email(new_email)
+    if owner is None:
+        link = email_change_link(user)
+        send_templated_email(user, "email_change_confirm", _l("Confirm your new e-mail address"), secrets=[link],
+                             recipient=new_email, link=link, new_email=new_email)
+    elif throttle.spend("1 per hour", "email-change-notice", str(owner.id)) is None:
+        send_templated_email(owner, "email_change_attempt", _l("Someone tried to use your address"),
+                             login_link=public_url_for("auth.login"))
+    send_templated_email(user, "email_change_requested", _l("A change of your e-mail address was requested"),
+                         new_email=new_email, account_link=public_url_for("auth.account"))
+
+
+def cancel_email_change(user: User) -> None:
+    """Forget the pending address: the link sent to it stops working. Flushes."""
+    user.pending_email = None
+    user.pending_email_requested_at = None
+    db.session.flush()
+
+
+def confirm_email_change(token: str) -> User:
+    """Move the user of the link to the address it was sent to, now proven theirs. Flushes.
+
+    Raises tokens.InvalidLink (tampered, cancelled, replaced or already used), tokens.ExpiredLink, or Conflict
+    when the address has meanwhile got an account of its own (the request stays, for the person to cancel).
+    """
+    payload = tokens.read_link_token(tokens.CHANGE_EMAIL, token, current_app.config["EMAIL_CHANGE_MAX_AGE"])
+    user = db.session.get(User, payload.get("uid")) if isinstance(payload.get("uid"), int) else None
+    if (user is None or user.pending_email is None or user.pending_email != payload.get("email")
+            or _email_change_stamp(user) != payload.get("at")):
+        raise tokens.InvalidLink()
+    new_email = user.pending_email
+    if user_by_email(new_email) is not None:
+        raise Conflict(_("This address now belongs to another account, so yours keeps its current address."))
+    user.email = new_email
+    cancel_email_change(user)
+    if user.email_verified_at is None:
+        _mark_confirmed(user)
+    try:
+        db.session.flush()
+    except sa.exc.IntegrityError as error:  # an account took the address between the check and the write
+        raise Conflict(_("This address now belongs to another account, so yours keeps its current address.")) from error
     return user
 
 

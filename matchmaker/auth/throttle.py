@@ -18,7 +18,7 @@ EXTENSION = "matchmaker.attempt_budgets"
 
 def init_attempt_budgets(app: Flask) -> None:
     """Give `app` its own counter storage (two apps on one Redis share the counts; on memory they do not)."""
-    for name in ("LOGIN_RATE_LIMIT", "LOGIN_ACCOUNT_RATE_LIMIT", "VERIFICATION_RESEND_LIMIT"):
+    for name in ("LOGIN_RATE_LIMIT", "LOGIN_ACCOUNT_RATE_LIMIT", "VERIFICATION_RESEND_LIMIT", "EMAIL_CHANGE_LIMIT"):
         try:  # a typo in a limit stops the start, rather than answering 500 at the first sign-in
             parse_many(app.config[name])
         except ValueError as error:

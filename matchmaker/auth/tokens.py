@@ -1,4 +1,4 @@
-"""Signed, expiring links for e-mail verification and password reset."""
+"""Signed, expiring links for e-mail verification, password reset and the change of e-mail address."""
 import hashlib
 
 from flask import current_app
@@ -6,6 +6,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 VERIFY_EMAIL = "verify-email"
 RESET_PASSWORD = "reset-password"  # noqa: S105  (a salt label)
+CHANGE_EMAIL = "change-email"
 
 
 class InvalidLink(Exception):

@@ -9,6 +9,9 @@ from matchmaker.auth import services, tokens
 from matchmaker.auth.forms import (
     AcademicRegistrationForm,
     ApiTokenForm,
+    ChangeEmailForm,
+    ChangeLanguageForm,
+    ChangeNameForm,
     ChangePasswordForm,
     EmptyForm,
     ForgotPasswordForm,
@@ -17,7 +20,7 @@ from matchmaker.auth.forms import (
     ResetPasswordForm,
 )
 from matchmaker.auth.models import ApiToken, Language
-from matchmaker.errors import Forbidden, NotFound, TooManyAttempts, ValidationFailed
+from matchmaker.errors import Conflict, Forbidden, NotFound, TooManyAttempts, ValidationFailed
 from matchmaker.extensions import db, limiter
 from matchmaker.forms import show_service_errors
 from matchmaker.i18n import remember_language
@@ -218,6 +221,88 @@ def change_password():
     return _render_account(password_form=form), 422
 
 
+@blueprint.route("/account/name", methods=["POST"])
+@login_required
+def change_name():
+    form = ChangeNameForm()
+    if form.validate_on_submit():
+        try:
+            services.change_name(current_user, form.full_name.data)
+        except ValidationFailed as error:
+            show_service_errors(form, error, {"name": "full_name"})
+        else:
+            db.session.commit()
+            flash(_("Your name is now %(name)s.", name=current_user.name), "success")
+            return redirect(url_for("auth.account"))
+    return _render_account(name_form=form), 422
+
+
+@blueprint.route("/account/language", methods=["POST"])
+@login_required
+def change_language():
+    form = ChangeLanguageForm()
+    if not form.validate_on_submit():
+        return _render_account(language_form=form), 422
+    services.set_language(current_user, Language(form.language.data))
+    db.session.commit()
+    remember_language(form.language.data)  # the session's choice comes first: it follows the account's
+    with force_locale(form.language.data):
+        flash(_("Your language is saved: pages and e-mails use it from now on."), "success")
+    return redirect(url_for("auth.account"))
+
+
+@blueprint.route("/account/email", methods=["POST"])
+@login_required
+def change_email():
+    form = ChangeEmailForm()
+    if form.validate_on_submit():
+        try:
+            services.request_email_change(current_user, form.new_email.data, form.email_current_password.data,
+                                          request.remote_addr)
+        except ValidationFailed as error:
+            show_service_errors(form, error, {"email": "new_email", "current_password": "email_current_password"})
+        except TooManyAttempts as error:
+            form.email_current_password.errors = [error.message]
+            return _render_account(email_form=form), 429, {"Retry-After": str(error.retry_after)}
+        else:
+            db.session.commit()
+            # The same words whether or not the address has an account: the form must not tell who is registered.
+            flash(_("We sent a link to %(email)s. Your address changes when you open it; until then you keep "
+                    "using %(current)s.", email=current_user.pending_email, current=current_user.email), "info")
+            return redirect(url_for("auth.account"))
+    return _render_account(email_form=form), 422
+
+
+@blueprint.route("/account/email/cancel", methods=["POST"])
+@login_required
+def cancel_email_change():
+    if EmptyForm().validate_on_submit() and current_user.pending_email:
+        services.cancel_email_change(current_user)
+        db.session.commit()
+        flash(_("The change of address is cancelled: the link we sent no longer works."), "info")
+    return redirect(url_for("auth.account"))
+
+
+@blueprint.route("/account/email/confirm/<token>", methods=["GET", "POST"])
+def confirm_email_change(token: str):
+    form = EmptyForm()
+    if not form.validate_on_submit():  # a page with a button: a mail scanner opening the link changes nothing
+        return render_template("auth/confirm_email_change.html", form=form)
+    try:
+        user = services.confirm_email_change(token)
+    except tokens.ExpiredLink:
+        flash(_("This link has expired. Ask for the change again on your account page."), "warning")
+    except tokens.InvalidLink:
+        flash(_("This link is not valid: it was cancelled, replaced by a newer one or already used."), "danger")
+    except Conflict as error:
+        db.session.rollback()
+        flash(error.message, "danger")
+    else:
+        db.session.commit()
+        flash(_("Your e-mail address is now %(email)s.", email=user.email), "success")
+    return redirect(url_for("auth.account" if current_user.is_authenticated else "auth.login"))
+
+
 def _require_token_creation(user) -> None:
     if not can(user, "token.create"):
         raise Forbidden(_("Confirm your e-mail address before creating an API token: open the link we sent you, "
@@ -245,12 +330,19 @@ def _token_form(**kwargs) -> ApiTokenForm:
     return ApiTokenForm(default_days=current_app.config["API_TOKEN_DAYS"], **kwargs)
 
 
-def _render_account(token_form: ApiTokenForm | None = None, password_form: ChangePasswordForm | None = None,
-                    new_token: str | None = None):
+def _render_account(new_token: str | None = None, **sent_forms):
+    """The account page: each section's form blank, except the one just sent, which keeps what was typed."""
+    forms = {
+        "name_form": ChangeNameForm(formdata=None, full_name=current_user.name),
+        "language_form": ChangeLanguageForm(formdata=None, language=current_user.preferred_language.value),
+        "email_form": ChangeEmailForm(formdata=None),
+        "password_form": ChangePasswordForm(formdata=None),
+        "token_form": _token_form(formdata=None),
+        **sent_forms,
+    }
     return render_template(
-        "auth/account.html", token_form=token_form or _token_form(formdata=None),
-        password_form=password_form or ChangePasswordForm(formdata=None), revoke_form=EmptyForm(),
-        new_token=new_token, tokens=services.active_api_tokens(current_user), memberships=current_user.memberships)
+        "auth/account.html", **forms, revoke_form=EmptyForm(), new_token=new_token,
+        tokens=services.active_api_tokens(current_user), memberships=current_user.memberships)
 
 
 @blueprint.route("/account/tokens/<int:token_id>/revoke", methods=["POST"])

@@ -72,8 +72,10 @@ def deliver_email(message_id: int, body: str, secrets: list[str], marker: str) -
     db.session.flush()
 
 
-def send_templated_email(user, template: str, subject: str, secrets: Iterable[str] = (), **context) -> OutboxMessage:
-    """Render templates/emails/<template>.txt in the user's language and send it to them.
+def send_templated_email(user, template: str, subject: str, secrets: Iterable[str] = (), recipient: str | None = None,
+                         **context) -> OutboxMessage:
+    """Render templates/emails/<template>.txt in the user's language and send it to them (or to `recipient`, an
+    address of theirs not yet on the account).
 
     `secrets` are values in the body (links with a token) that only the recipient may read.
     """
@@ -82,7 +84,7 @@ def send_templated_email(user, template: str, subject: str, secrets: Iterable[st
         # `subject` is a lazy string: resolving it here puts it in the recipient's language.
         subject_text = str(subject)
         marker = _("[link removed: sent only to the recipient]")
-    return send_email(user.email, subject_text, body, secrets=secrets, secret_marker=marker)
+    return send_email(recipient or user.email, subject_text, body, secrets=secrets, secret_marker=marker)
 
 
 def _deliver_by_smtp(recipient: str, subject: str, body: str) -> None:
