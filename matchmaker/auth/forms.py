@@ -126,6 +126,3 @@ class ApiTokenForm(FlaskForm):
 class EmptyForm(FlaskForm):
     """A form with only the CSRF token, for buttons that change something."""
 
-
-class ReasonForm(FlaskForm):
-    reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=1000)])

@@ -6,7 +6,7 @@ from wtforms.validators import Optional
 
 from matchmaker.challenges import services
 from matchmaker.challenges.models import Visibility
-from matchmaker.forms import VersionedForm
+from matchmaker.forms import Needed, VersionedForm
 from matchmaker.labels import choices_for
 from matchmaker.reference.models import HelpKind, Scale
 
@@ -16,15 +16,20 @@ def sdg_choices(sdgs, language: str) -> list[SelectChoice]:
 
 
 class ChallengeForm(VersionedForm):
-    title = StringField(_l("Title"), render_kw={"maxlength": services.TITLE_MAX},
-                        description=_l("A short sentence that says what you need."))
-    summary = TextAreaField(_l("Summary"), render_kw={"maxlength": services.SUMMARY_MAX, "rows": 3},
-                            description=_l("One paragraph: shown in lists and search results."))
+    title = StringField(_l("Title"), validators=[Needed()],
+                        render_kw={"maxlength": services.TITLE_MAX, "minlength": services.TITLE_MIN},
+                        description=_l("A short sentence that says what you need, at least %(n)d characters.",
+                                       n=services.TITLE_MIN))
+    summary = TextAreaField(_l("Summary"), validators=[Needed()],
+                            render_kw={"maxlength": services.SUMMARY_MAX, "minlength": services.SUMMARY_MIN,
+                                       "rows": 3},
+                            description=_l("One paragraph, at least %(n)d characters: shown in lists and search "
+                                           "results.", n=services.SUMMARY_MIN))
     description = TextAreaField(
         _l("Description"), render_kw={"maxlength": services.DESCRIPTION_MAX, "rows": 10},
         description=_l("The context, who is involved, what you hope to achieve. You can use Markdown: "
                        "**bold**, *italic*, lists with -, links."))
-    kind = SelectField(_l("Kind of help sought"),
+    kind = SelectField(_l("Kind of help sought"), validators=[Needed()],
                        choices=[SelectChoice("", _l("Choose…")), *choices_for(HelpKind)])
     sdgs = SelectMultipleField(_l("Sustainable Development Goals"), choices=[], validate_choice=False,
                                description=_l("The goals this challenge contributes to."))

@@ -166,14 +166,15 @@ def change_status(challenge_id: int, status: str):
 def hide(challenge_id: int):
     challenge = load_challenge(challenge_id, "challenge.hide")
     form = HideForm()
-    if form.validate_on_submit():
-        try:
-            services.hide_challenge(challenge, current_user, form.reason.data)
-        except ValidationFailed as error:
-            show_service_errors(form, error)
-            return _render_detail(challenge, hide_form=form, status=422)
-        db.session.commit()
-        flash(_("The challenge is hidden; its organisation has been told why."), "success")
+    if not form.validate_on_submit():  # unconfirmed or expired: nothing is hidden, the form says why
+        return _render_detail(challenge, hide_form=form, status=422)
+    try:
+        services.hide_challenge(challenge, current_user, form.reason.data)
+    except ValidationFailed as error:
+        show_service_errors(form, error)
+        return _render_detail(challenge, hide_form=form, status=422)
+    db.session.commit()
+    flash(_("The challenge is hidden; its organisation has been told why."), "success")
     return redirect(url_for("challenges.detail", challenge_id=challenge.id))
 
 
