@@ -1,18 +1,25 @@
 """The challenge form. Length and content rules live in the service, shared with the API."""
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms import DateField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from matchmaker.challenges import services
 from matchmaker.challenges.models import Visibility
-from matchmaker.forms import Needed, VersionedForm
+from matchmaker.forms import Needed, VersionedForm, confirm_field
 from matchmaker.labels import choices_for
 from matchmaker.reference.models import HelpKind, Scale
 
 
 def sdg_choices(sdgs, language: str) -> list[SelectChoice]:
     return [SelectChoice(str(s.number), f"{s.number}. {s.name_in(language)}") for s in sdgs]
+
+
+class CloseChallengeForm(FlaskForm):
+    """Closing is final: a closed challenge cannot be opened again."""
+
+    confirm = confirm_field(_l("A closed challenge cannot be opened again; it stays readable."))
 
 
 class ChallengeForm(VersionedForm):

@@ -273,7 +273,7 @@ def test_integration_patching_with_a_wrong_status_changes_neither_fields_nor_sta
     before = stored_challenge(challenge.id)
     headers = bearer_for(client, member)
 
-    response = client.patch(f"/api/v1/challenges/{challenge.id}", json={"title": "Changed", "status": "finished"},
+    response = client.patch(f"/api/v1/challenges/{challenge.id}", json={"title": "Changed title", "status": "finished"},
                             headers=headers)
 
     assert_api_refused(response, "status", "Choose one of the options")

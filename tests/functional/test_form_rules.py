@@ -9,9 +9,9 @@ import sqlalchemy as sa
 
 from matchmaker import ROOT
 from matchmaker.academics.models import Publication
-from matchmaker.auth.models import Language
 from matchmaker.auth import services as auth_services
-from matchmaker.challenges.models import Challenge
+from matchmaker.auth.models import Language
+from matchmaker.challenges.models import Challenge, ChallengeStatus
 from matchmaker.extensions import db
 from matchmaker.orgs.models import Membership, MembershipStatus, OrganisationStatus
 from matchmaker.reference.models import HelpKind
@@ -285,3 +285,21 @@ def test_removing_a_publication_without_confirming_keeps_it(client, make, login)
     assert confirmed.status_code == 302
     db.session.expire_all()
     assert db.session.get(Publication, publication_id) is None
+
+
+def test_closing_a_challenge_for_good_waits_for_i_confirm(client, make, login):
+    organisation = make.organisation(status=OrganisationStatus.VERIFIED)
+    login(make.member(organisation, verified=True))
+    challenge = make.challenge(organisation, status=ChallengeStatus.OPEN)
+
+    unconfirmed = post(client, f"/challenges/{challenge.id}/status/closed", {})
+    db.session.refresh(challenge)
+    still_open = challenge.status
+    confirmed = post(client, f"/challenges/{challenge.id}/status/closed", {"confirm": "y"})
+
+    assert unconfirmed.status_code == 422
+    assert NOT_CONFIRMED in field_error(text_of(unconfirmed), "confirm-close")
+    assert still_open is ChallengeStatus.OPEN
+    assert confirmed.status_code == 302
+    db.session.refresh(challenge)
+    assert challenge.status is ChallengeStatus.CLOSED
