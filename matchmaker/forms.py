@@ -1,9 +1,10 @@
 """Form helpers shared by every feature: service errors onto fields, and the small forms many pages use."""
 from flask import flash
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import BooleanField, HiddenField, RadioField, SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from matchmaker.errors import ValidationFailed
 
@@ -21,6 +22,25 @@ def show_service_errors(form: FlaskForm, error: ValidationFailed, field_names: d
     if unplaced or not error.fields:
         # Field errors show beside their fields and in the form's summary; anything else is flashed.
         flash(" ".join(unplaced) or error.message, "danger")
+
+
+class NamesItsOptions:
+    """A choice field whose refusal lists the options by their labels, never by the codes the page sends."""
+
+    def pre_validate(self, form) -> None:
+        try:
+            super().pre_validate(form)
+        except ValidationError:
+            labels = ", ".join(str(choice.label) for choice in self.iter_choices() if choice.value not in ("", None))
+            raise ValidationError(_("Choose one of the options: %(options)s.", options=labels)) from None
+
+
+class Select(NamesItsOptions, SelectField):
+    pass
+
+
+class Radio(NamesItsOptions, RadioField):
+    pass
 
 
 class Needed:

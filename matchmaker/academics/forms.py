@@ -2,19 +2,19 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from matchmaker.academics.models import AcademicRole
 from matchmaker.academics.services import BIOGRAPHY_MAX, LANGUAGES
-from matchmaker.forms import Needed, VersionedForm, confirm_field
+from matchmaker.forms import Needed, Select, VersionedForm, confirm_field
 from matchmaker.labels import LANGUAGE_NAMES, choices_for
 
 
 class ProfileForm(VersionedForm):
-    department = SelectField(_l("Department"), validators=[Needed()])
-    academic_role = SelectField(_l("Role"), choices=[SelectChoice("", _l("Choose…")), *choices_for(AcademicRole)])
+    department = Select(_l("Department"), validators=[Needed()])
+    academic_role = Select(_l("Role"), choices=[SelectChoice("", _l("Choose…")), *choices_for(AcademicRole)])
     biography = TextAreaField(_l("Short biography"), render_kw={"rows": 5, "maxlength": BIOGRAPHY_MAX},
                               description=_l("A few sentences on what you work on and with whom."))
     expertise = StringField(_l("Expertise keywords"),

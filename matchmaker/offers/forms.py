@@ -1,10 +1,10 @@
 """The offer form. Length and content rules live in the service, shared with the API."""
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import DateField, IntegerField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
-from matchmaker.forms import Needed, VersionedForm
+from matchmaker.forms import Needed, Select, VersionedForm
 from matchmaker.labels import choices_for
 from matchmaker.offers import services
 from matchmaker.reference.models import HelpKind
@@ -18,7 +18,7 @@ class OfferForm(VersionedForm):
     description = TextAreaField(
         _l("Description"), validators=[Needed()], render_kw={"maxlength": services.DESCRIPTION_MAX, "rows": 8},
         description=_l("What you can do, with whom, and what a partner should expect. Markdown is welcome."))
-    kind = SelectField(_l("Kind of offer"), validators=[Needed()],
+    kind = Select(_l("Kind of offer"), validators=[Needed()],
                        choices=[SelectChoice("", _l("Choose…")), *choices_for(HelpKind)])
     sdgs = SelectMultipleField(_l("Sustainable Development Goals"), choices=[], validate_choice=False)
     keywords = StringField(_l("Keywords"), description=_l("Separated by commas."))

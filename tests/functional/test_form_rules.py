@@ -134,16 +134,18 @@ CHALLENGE = {"title": "Energy poverty in Barriera di Milano",
 INTERNAL_CODES = [kind.value for kind in HelpKind if "_" in kind.value]
 
 
+@pytest.mark.parametrize("sent", ["", "magic"], ids=["missing", "unknown"])
 @pytest.mark.parametrize(("language", "label"), [("en", "Research-action"), ("it", "Ricerca-azione")])
-def test_a_missing_choice_lists_the_options_by_their_labels_never_their_codes(client, make, login, language, label):
+def test_a_wrong_choice_lists_the_options_by_their_labels_never_their_codes(client, make, login, language, label,
+                                                                            sent):
     if language == "it":
         needs_italian()
     _signed_in(make, login, "member", language)
 
-    page = text_of(post(client, "/challenges/new", {**CHALLENGE, "kind": ""}, language))
+    page = text_of(post(client, "/challenges/new", {**CHALLENGE, "kind": sent}, language))
 
     message = field_error(page, "kind")
-    assert label in message
+    assert label in message and "magic" not in message
     assert not [code for code in INTERNAL_CODES if code in message], message
 
 
