@@ -56,8 +56,10 @@ def _text_refusal(required: bool) -> Callable[[dict], str | None]:
         value = error.get("input")
         if error["type"] == "string_type":
             return _("This field is required.") if required and value is None else _("This must be a text.")
-        if error["type"] == "string_too_short":
-            return too_short_message(error["ctx"]["min_length"], len(value))
+        if error["type"] == "string_too_short":  # counted, as the shared checks count, without the spaces around
+            if required and not value.strip():
+                return _("This field is required.")
+            return too_short_message(error["ctx"]["min_length"], len(value.strip()))
         if error["type"] == "string_too_long":
             return _("Use at most %(n)d characters (now %(count)d).", n=error["ctx"]["max_length"],
                      count=len(value))
