@@ -1,4 +1,5 @@
-"""Form helpers shared by every feature: service errors onto fields, and the small forms many pages use."""
+"""Form helpers shared by every feature: service errors onto fields, the required mark, choices named in words,
+the "I confirm" box of final actions, and the small forms many pages use."""
 from flask import flash
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
