@@ -86,6 +86,19 @@ def label_for(value: enum.Enum) -> str:
     return str(LABELS.get(value, value.value))
 
 
+def options_in_words(enum_class: type[enum.Enum], *, with_codes: bool = False) -> str:
+    """The options of `enum_class` as people read them, in the current language; `with_codes` adds the code
+    an API caller sends after each label."""
+    if with_codes:
+        return ", ".join(f"{label_for(member)} ({member.value})" for member in enum_class)
+    return ", ".join(label_for(member) for member in enum_class)
+
+
+def choose_one_of(enum_class: type[enum.Enum], *, with_codes: bool = False) -> str:
+    """The message for a refused choice: what to choose, in words."""
+    return _("Choose one of the options: %(options)s.", options=options_in_words(enum_class, with_codes=with_codes))
+
+
 def action_label(status: enum.Enum) -> str:
     return str(STATUS_ACTIONS.get(status, status.value))
 

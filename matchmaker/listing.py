@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 
 from matchmaker.errors import ValidationFailed
 from matchmaker.extensions import db
+from matchmaker.labels import choose_one_of
 
 MAX_PER_PAGE = 100
 
@@ -101,6 +102,5 @@ def enum_filter(enum_class, value: str, name: str):
     try:
         return enum_class(value)
     except ValueError:
-        allowed = ", ".join(member.value for member in enum_class)
         raise ValidationFailed(_("Some filters are not valid."),
-                               {name: [_("Choose one of the options (%(allowed)s).", allowed=allowed)]}) from None
+                               {name: [choose_one_of(enum_class, with_codes=True)]}) from None

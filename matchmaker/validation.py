@@ -9,6 +9,7 @@ from datetime import date
 from flask_babel import gettext as _
 
 from matchmaker.errors import ValidationFailed
+from matchmaker.labels import choose_one_of
 from matchmaker.text import split_keywords
 
 SDG_NUMBERS = range(1, 18)
@@ -43,7 +44,8 @@ class Checker:
     def fail(self, name: str, message: str) -> None:
         self.errors.setdefault(name, []).append(message)
 
-    def text(self, name: str, *, max_length: int, required: bool = False, multiline: bool = True) -> None:
+    def text(self, name: str, *, max_length: int, min_length: int = 0, required: bool = False,
+             multiline: bool = True) -> None:
         if not self.wants(name):
             return
         value = self.data.get(name)
@@ -59,6 +61,8 @@ class Checker:
         if len(value) > max_length:
             return self.fail(name, _("Use at most %(n)d characters (now %(count)d).", n=max_length,
                                      count=len(value)))
+        if value and len(value) < min_length:
+            return self.fail(name, too_short_message(min_length, len(value)))
         self.clean[name] = value
 
     def choice(self, name: str, enum_class: type[enum.Enum], *, required: bool = True) -> None:
@@ -71,8 +75,7 @@ class Checker:
         try:
             self.clean[name] = enum_class(value)
         except ValueError:
-            allowed = ", ".join(member.value for member in enum_class)
-            self.fail(name, _("Choose one of the options (%(allowed)s).", allowed=allowed))
+            self.fail(name, choose_one_of(enum_class))
 
     def sdgs(self, name: str = "sdgs") -> None:
         if not self.wants(name):
@@ -164,6 +167,10 @@ class Checker:
         if self.errors:
             raise ValidationFailed(_("Some fields are missing or wrong."), self.errors)
         return self.clean
+
+
+def too_short_message(minimum: int, count: int) -> str:
+    return _("Use at least %(n)d characters (now %(count)d): say a little more.", n=minimum, count=count)
 
 
 def _control_character_message(character: str) -> str:

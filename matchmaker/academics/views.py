@@ -6,13 +6,13 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from matchmaker.academics import services
-from matchmaker.academics.forms import ProfileForm, PublicationForm, PublicationUploadForm
+from matchmaker.academics.forms import ProfileForm, PublicationForm, PublicationUploadForm, RemovePublicationForm
 from matchmaker.academics.models import AcademicProfile, Publication
 from matchmaker.challenges.forms import sdg_choices
 from matchmaker.db import STALE_WRITES
 from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
-from matchmaker.forms import ButtonForm, show_service_errors
+from matchmaker.forms import show_service_errors
 from matchmaker.listing import ListFilters
 from matchmaker.offers.services import offers_of
 from matchmaker.permissions import can, require
@@ -80,7 +80,7 @@ def edit_profile():
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("academics.edit_profile"))
     return render_template("academics/edit.html", form=form, profile=profile, publication_form=PublicationForm(),
-                           upload_form=PublicationUploadForm(), button_form=ButtonForm(), stale=stale), \
+                           upload_form=PublicationUploadForm(), remove_form_for=_remove_forms(), stale=stale), \
         409 if stale else 422 if form.errors else 200
 
 
@@ -123,10 +123,16 @@ def upload_publications():
     return _render_publication_failure(profile, upload_form=form)
 
 
-def _render_publication_failure(profile, publication_form=None, upload_form=None):
+def _render_publication_failure(profile, publication_form=None, upload_form=None, remove_form_for=None):
     return render_template("academics/edit.html", form=_profile_form(profile, submitted=False), profile=profile,
                            publication_form=publication_form or PublicationForm(),
-                           upload_form=upload_form or PublicationUploadForm(), button_form=ButtonForm()), 422
+                           upload_form=upload_form or PublicationUploadForm(),
+                           remove_form_for=remove_form_for or _remove_forms()), 422
+
+
+def _remove_forms(failed: RemovePublicationForm | None = None, failed_id: int | None = None):
+    """The remove form of each listed publication: the one that failed keeps its error."""
+    return lambda publication_id: failed if publication_id == failed_id else RemovePublicationForm(formdata=None)
 
 
 @blueprint.route("/profile/publications/<int:publication_id>/delete", methods=["POST"])
@@ -136,8 +142,10 @@ def delete_publication(publication_id: int):
     publication = db.session.get(Publication, publication_id)
     if publication is None or publication.user_id != profile.user_id:
         raise NotFound(_("This publication does not exist."))
-    if ButtonForm().validate_on_submit():
-        services.delete_publication(publication)
-        db.session.commit()
-        flash(_("The publication is removed."), "success")
+    form = RemovePublicationForm()
+    if not form.validate_on_submit():  # unconfirmed or expired: the publication stays, the form says why
+        return _render_publication_failure(profile, remove_form_for=_remove_forms(form, publication.id))
+    services.delete_publication(publication)
+    db.session.commit()
+    flash(_("The publication is removed."), "success")
     return redirect(url_for("academics.edit_profile") + "#publications")

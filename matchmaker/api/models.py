@@ -15,12 +15,13 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from matchmaker.auth.models import Language, Role
 from matchmaker.challenges import services as challenge_rules
 from matchmaker.challenges.models import ChallengeStatus, Visibility
+from matchmaker.labels import choose_one_of
 from matchmaker.offers import services as offer_rules
 from matchmaker.offers.models import OfferStatus
 from matchmaker.orgs import services as organisation_rules
 from matchmaker.orgs.models import MembershipStatus, OrganisationStatus
 from matchmaker.reference.models import HelpKind, Scale
-from matchmaker.validation import MAX_DATABASE_ID, first_control_character
+from matchmaker.validation import MAX_DATABASE_ID, first_control_character, too_short_message
 
 # --- field types and their messages ----------------------------------------------------------------------
 
@@ -55,6 +56,10 @@ def _text_refusal(required: bool) -> Callable[[dict], str | None]:
         value = error.get("input")
         if error["type"] == "string_type":
             return _("This field is required.") if required and value is None else _("This must be a text.")
+        if error["type"] == "string_too_short":  # counted, as the shared checks count, without the spaces around
+            if required and not value.strip():
+                return _("This field is required.")
+            return too_short_message(error["ctx"]["min_length"], len(value.strip()))
         if error["type"] == "string_too_long":
             return _("Use at most %(n)d characters (now %(count)d).", n=error["ctx"]["max_length"],
                      count=len(value))
@@ -66,9 +71,11 @@ def _text_refusal(required: bool) -> Callable[[dict], str | None]:
     return explain
 
 
-def text(max_length: int, *, required: bool = False):
-    """A text of at most `max_length` characters, without control characters; `required`: not only spaces."""
-    return Annotated[str, StringConstraints(max_length=max_length, pattern=SOME_TEXT if required else ANY_TEXT),
+def text(max_length: int, *, min_length: int | None = None, required: bool = False):
+    """A text of at most `max_length` characters (and at least `min_length`), without control characters;
+    `required`: not only spaces."""
+    return Annotated[str, StringConstraints(max_length=max_length, min_length=min_length,
+                                            pattern=SOME_TEXT if required else ANY_TEXT),
                      Says(_text_refusal(required))]
 
 
@@ -95,8 +102,7 @@ def whole_number(low: int, high: int, message: Callable[[], str] | None = None):
 
 def choice(enum_class: type[enum.Enum]):
     """One of an enumeration's values."""
-    allowed = ", ".join(member.value for member in enum_class)
-    return Annotated[enum_class, Says(lambda error: _("Choose one of the options (%(allowed)s).", allowed=allowed))]
+    return Annotated[enum_class, Says(lambda error: choose_one_of(enum_class, with_codes=True))]
 
 
 def _day_refusal(error: dict) -> str | None:
@@ -170,8 +176,8 @@ class VerificationDecision(BaseModel):
 
 
 class ChallengeFields(Request):
-    title: text(challenge_rules.TITLE_MAX, required=True)
-    summary: text(challenge_rules.SUMMARY_MAX, required=True)
+    title: text(challenge_rules.TITLE_MAX, min_length=challenge_rules.TITLE_MIN, required=True)
+    summary: text(challenge_rules.SUMMARY_MAX, min_length=challenge_rules.SUMMARY_MIN, required=True)
     description: text(challenge_rules.DESCRIPTION_MAX) | None = Field(None, description="Markdown.")
     sdgs: Goals | None = None
     keywords: Keywords | None = None
@@ -194,15 +200,15 @@ class ChallengeInput(ChallengeFields):
 class ChallengePatch(ChallengeFields):
     """Only the fields given change. `status: open` publishes, once the organisation is verified."""
 
-    title: text(challenge_rules.TITLE_MAX, required=True) = None
-    summary: text(challenge_rules.SUMMARY_MAX, required=True) = None
+    title: text(challenge_rules.TITLE_MAX, min_length=challenge_rules.TITLE_MIN, required=True) = None
+    summary: text(challenge_rules.SUMMARY_MAX, min_length=challenge_rules.SUMMARY_MIN, required=True) = None
     kind: choice(HelpKind) = None
     status: choice(ChallengeStatus) = None
     version: Version | None = None
 
 
 class OfferFields(Request):
-    title: text(offer_rules.TITLE_MAX, required=True)
+    title: text(offer_rules.TITLE_MAX, min_length=offer_rules.TITLE_MIN, required=True)
     description: text(offer_rules.DESCRIPTION_MAX, required=True) = Field(description="Markdown.")
     kind: choice(HelpKind)
     sdgs: Goals | None = None
@@ -219,7 +225,7 @@ class OfferInput(OfferFields):
 class OfferPatch(OfferFields):
     """Only the fields given change."""
 
-    title: text(offer_rules.TITLE_MAX, required=True) = None
+    title: text(offer_rules.TITLE_MAX, min_length=offer_rules.TITLE_MIN, required=True) = None
     description: text(offer_rules.DESCRIPTION_MAX, required=True) = Field(None, description="Markdown.")
     kind: choice(HelpKind) = None
     status: choice(OfferStatus) = None

@@ -2,11 +2,12 @@
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, IntegerField, PasswordField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, NumberRange, Optional, ValidationError
 
 from matchmaker.auth.services import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, TOKEN_MAX_DAYS
+from matchmaker.forms import Select
 from matchmaker.labels import choices_for
 from matchmaker.orgs.models import OrganisationKind
 from matchmaker.orgs.services import CITY_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, WEBSITE_MAX_LENGTH
@@ -44,8 +45,8 @@ def _name_field() -> StringField:
         render_kw={"autocomplete": "name"})
 
 
-def _language_field() -> SelectField:
-    return SelectField(_l("Language for e-mails and pages"), choices=LANGUAGE_CHOICES,
+def _language_field() -> Select:
+    return Select(_l("Language for e-mails and pages"), choices=LANGUAGE_CHOICES,
                        default=lambda: str(get_locale() or "it"))
 
 
@@ -68,7 +69,7 @@ class OrganisationRegistrationForm(FlaskForm):
         description=_l("If your organisation is already registered, type its exact name: "
                        "a coordinator will confirm that you belong to it."),
         render_kw={"autocomplete": "organization", "list": "known-organisations"})
-    kind = SelectField(_l("Kind of organisation"),
+    kind = Select(_l("Kind of organisation"),
                        choices=[SelectChoice("", _l("Choose…")), *choices_for(OrganisationKind)],
                        validators=[Optional()], description=_l("Needed for a new organisation."))
     city = StringField(_l("City"), validators=[Optional(), Length(max=CITY_MAX_LENGTH)],
@@ -85,7 +86,7 @@ class AcademicRegistrationForm(FlaskForm):
     password = _new_password_field()
     confirm = _confirm_field()
     language = _language_field()
-    department = SelectField(_l("Department"), validators=[DataRequired(_l("Choose your department."))])
+    department = Select(_l("Department"), validators=[DataRequired(_l("Choose your department."))])
     suggest_to_organisations = BooleanField(
         _l("Suggest me to organisations whose challenges fit my expertise"), default=True,
         description=_l("Organisations then see your name, department and the words you share with their challenge. "
@@ -155,6 +156,3 @@ class ApiTokenForm(FlaskForm):
 class EmptyForm(FlaskForm):
     """A form with only the CSRF token, for buttons that change something."""
 
-
-class ReasonForm(FlaskForm):
-    reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=1000)])

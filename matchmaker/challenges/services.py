@@ -20,6 +20,7 @@ from matchmaker.types import utcnow
 from matchmaker.validation import Checker
 
 TITLE_MAX, SUMMARY_MAX, DESCRIPTION_MAX, PLACE_MAX, RESOURCES_MAX = 150, 600, 10_000, 120, 2_000
+TITLE_MIN, SUMMARY_MIN = 8, 30  # shorter says too little to be matched or understood
 EDITABLE_FIELDS = {"title", "summary", "description", "sdgs", "keywords", "kind", "place", "scale", "resources",
                    "deadline", "visibility"}
 SORTS = ("newest", "deadline", "title")
@@ -38,8 +39,8 @@ def check_challenge_fields(data: dict, *, partial: bool = False, today: date | N
     """The cleaned fields of a challenge, or ValidationFailed naming each problem."""
     check = Checker(data, partial=partial)
     check.unknown_fields(EDITABLE_FIELDS)
-    check.text("title", max_length=TITLE_MAX, required=True, multiline=False)
-    check.text("summary", max_length=SUMMARY_MAX, required=True)
+    check.text("title", max_length=TITLE_MAX, min_length=TITLE_MIN, required=True, multiline=False)
+    check.text("summary", max_length=SUMMARY_MAX, min_length=SUMMARY_MIN, required=True)
     check.text("description", max_length=DESCRIPTION_MAX)
     check.sdgs()
     check.keywords("keywords")

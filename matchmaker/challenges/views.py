@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from matchmaker.challenges import services
-from matchmaker.challenges.forms import ChallengeForm, sdg_choices
+from matchmaker.challenges.forms import ChallengeForm, CloseChallengeForm, sdg_choices
 from matchmaker.challenges.models import Challenge, ChallengeStatus
 from matchmaker.db import STALE_WRITES
 from matchmaker.errors import NotFound, ValidationFailed
@@ -90,9 +90,11 @@ def detail(challenge_id: int):
     return _render_detail(load_challenge(challenge_id))
 
 
-def _render_detail(challenge: Challenge, hide_form: HideForm | None = None, status: int = 200):
+def _render_detail(challenge: Challenge, hide_form: HideForm | None = None, status: int = 200,
+                   close_form: CloseChallengeForm | None = None):
     return render_template(
         "challenges/detail.html", challenge=challenge, button_form=ButtonForm(), hide_form=hide_form or HideForm(),
+        close_form=close_form or CloseChallengeForm(formdata=None),
         next_statuses=_next_statuses(challenge), publication_problem=services.publication_problem(challenge),
         is_member=challenge.organisation_id in active_organisation_ids(current_user),
         **challenge_panel(challenge)), status
@@ -150,6 +152,8 @@ def change_status(challenge_id: int, status: str):
         wanted = ChallengeStatus(status)
     except ValueError:
         abort(404)
+    if wanted is ChallengeStatus.CLOSED and not (close_form := CloseChallengeForm()).validate_on_submit():
+        return _render_detail(challenge, close_form=close_form, status=422)  # final: not without "I confirm"
     if ButtonForm().validate_on_submit():
         try:
             services.change_status(challenge, wanted)
@@ -166,14 +170,15 @@ def change_status(challenge_id: int, status: str):
 def hide(challenge_id: int):
     challenge = load_challenge(challenge_id, "challenge.hide")
     form = HideForm()
-    if form.validate_on_submit():
-        try:
-            services.hide_challenge(challenge, current_user, form.reason.data)
-        except ValidationFailed as error:
-            show_service_errors(form, error)
-            return _render_detail(challenge, hide_form=form, status=422)
-        db.session.commit()
-        flash(_("The challenge is hidden; its organisation has been told why."), "success")
+    if not form.validate_on_submit():  # unconfirmed or expired: nothing is hidden, the form says why
+        return _render_detail(challenge, hide_form=form, status=422)
+    try:
+        services.hide_challenge(challenge, current_user, form.reason.data)
+    except ValidationFailed as error:
+        show_service_errors(form, error)
+        return _render_detail(challenge, hide_form=form, status=422)
+    db.session.commit()
+    flash(_("The challenge is hidden; its organisation has been told why."), "success")
     return redirect(url_for("challenges.detail", challenge_id=challenge.id))
 
 

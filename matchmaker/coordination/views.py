@@ -3,10 +3,9 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from matchmaker.auth.forms import ReasonForm
 from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
-from matchmaker.forms import show_service_errors
+from matchmaker.forms import DecisionForm, show_service_errors
 from matchmaker.notifications.services import latest_outbox_messages, smtp_configured
 from matchmaker.orgs import services as org_services
 from matchmaker.orgs.models import Membership, Organisation, OrganisationStatus
@@ -24,21 +23,18 @@ def organisations():
     return _render_organisations()
 
 
-def _render_organisations(failed_form: ReasonForm | None = None, failed_id: int | None = None,
-                          failed_membership: tuple[int, int] | None = None):
-    """The desk; a form that failed is shown again, with its errors, beside the organisation or request it was for."""
-    def decline_errors_for(membership: Membership) -> list[str]:
-        if failed_form is None or (membership.organisation_id, membership.user_id) != failed_membership:
-            return []
-        return list(failed_form.reason.errors)
+def _render_organisations(failed_form: DecisionForm | None = None, failed: tuple | None = None):
+    """The desk; a form that failed is shown again, with its errors, beside the organisation or request it was
+    for: `failed` is (organisation id, decision) or (organisation id, user id, decision)."""
+    def form_for(*key) -> DecisionForm:
+        return failed_form if failed_form is not None and key == failed else DecisionForm(formdata=None)
 
     return render_template(
         "coordination/organisations.html",
         pending=org_services.pending_organisations(),
         memberships=org_services.pending_memberships(),
         decided=org_services.recently_decided_organisations(),
-        form_for=lambda organisation_id: failed_form if organisation_id == failed_id else ReasonForm(formdata=None),
-        decline_errors_for=decline_errors_for,
+        form_for=form_for,
     )
 
 
@@ -49,7 +45,7 @@ def decide_organisation(organisation_id: int, decision: str):
     if organisation is None:
         raise NotFound(_("This organisation does not exist."))
     require("organisation.verify", organisation)
-    form = ReasonForm()
+    form = DecisionForm()
     if form.validate_on_submit():
         try:
             org_services.decide_organisation(organisation, DECISIONS[decision], current_user, form.reason.data)
@@ -62,7 +58,7 @@ def decide_organisation(organisation_id: int, decision: str):
                        _("%(name)s was not verified; its members have been told why.", name=organisation.name))
             flash(message, "success")
             return redirect(url_for("coordination.organisations"))
-    return _render_organisations(form, organisation_id), 422
+    return _render_organisations(form, (organisation_id, decision)), 422
 
 
 @blueprint.route("/memberships/<int:organisation_id>/<int:user_id>/<any(approve, decline):decision>",
@@ -73,7 +69,7 @@ def decide_membership(organisation_id: int, user_id: int, decision: str):
     if membership is None:
         raise NotFound(_("This request no longer exists: someone may have handled it already."))
     require("membership.review", membership)
-    form = ReasonForm()
+    form = DecisionForm()
     if form.validate_on_submit():
         try:
             if decision == "approve":
@@ -82,10 +78,11 @@ def decide_membership(organisation_id: int, user_id: int, decision: str):
                 org_services.decline_membership(membership, form.reason.data)
         except ValidationFailed as error:
             show_service_errors(form, error)
-            return _render_organisations(form, failed_membership=(organisation_id, user_id)), 422
-        db.session.commit()
-        flash(_("The request has been handled and the person has been told."), "success")
-    return redirect(url_for("coordination.organisations"))
+        else:
+            db.session.commit()
+            flash(_("The request has been handled and the person has been told."), "success")
+            return redirect(url_for("coordination.organisations"))
+    return _render_organisations(form, (organisation_id, user_id, decision)), 422
 
 
 @blueprint.route("/outbox")

@@ -21,6 +21,7 @@ from matchmaker.reference.models import Department, HelpKind
 from matchmaker.validation import Checker
 
 TITLE_MAX, DESCRIPTION_MAX = 150, 10_000
+TITLE_MIN = 8  # shorter says too little to be matched or understood
 EDITABLE_FIELDS = {"title", "description", "kind", "sdgs", "keywords", "capacity", "available_from",
                    "available_until"}
 SORTS = ("newest", "title")
@@ -36,7 +37,7 @@ def check_offer_fields(data: dict, *, partial: bool = False, current: Offer | No
     """The cleaned fields of an offer, or ValidationFailed naming each problem."""
     check = Checker(data, partial=partial)
     check.unknown_fields(EDITABLE_FIELDS)
-    check.text("title", max_length=TITLE_MAX, required=True, multiline=False)
+    check.text("title", max_length=TITLE_MAX, min_length=TITLE_MIN, required=True, multiline=False)
     check.text("description", max_length=DESCRIPTION_MAX, required=True)
     check.choice("kind", HelpKind)
     check.sdgs()

@@ -131,14 +131,15 @@ def change_status(offer_id: int, status: str):
 def hide(offer_id: int):
     offer = load_offer(offer_id, "offer.hide")
     form = HideForm()
-    if form.validate_on_submit():
-        try:
-            services.hide_offer(offer, current_user, form.reason.data)
-        except ValidationFailed as error:
-            show_service_errors(form, error)
-            return _render_detail(offer, hide_form=form, status=422)
-        db.session.commit()
-        flash(_("The offer is hidden; its author has been told why."), "success")
+    if not form.validate_on_submit():  # unconfirmed or expired: nothing is hidden, the form says why
+        return _render_detail(offer, hide_form=form, status=422)
+    try:
+        services.hide_offer(offer, current_user, form.reason.data)
+    except ValidationFailed as error:
+        show_service_errors(form, error)
+        return _render_detail(offer, hide_form=form, status=422)
+    db.session.commit()
+    flash(_("The offer is hidden; its author has been told why."), "success")
     return redirect(url_for("offers.detail", offer_id=offer.id))
 
 

@@ -158,6 +158,13 @@ def test_coordinator_verifies_one_organisation_and_must_give_a_reason_to_reject_
     expect(page.get_by_role("article", name="Cooperativa Arcobaleno")).to_contain_text("Anna Neri")
     check_accessibility(page)
 
+    # A final decision waits for "I confirm": without it nothing happens and the box says why.
+    page.get_by_role("button", name="Verify Cooperativa Arcobaleno").click()
+    confirm = page.get_by_label("I confirm: verify Cooperativa Arcobaleno")
+    expect(confirm).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_role("article", name="Cooperativa Arcobaleno")).to_contain_text("tick “I confirm”")
+    check_accessibility(page)
+    page.get_by_label("I confirm: verify Cooperativa Arcobaleno").check()
     page.get_by_role("button", name="Verify Cooperativa Arcobaleno").click()
     expect(page.get_by_role("status")).to_contain_text(
         "Cooperativa Arcobaleno is now verified: its members can publish.")
@@ -166,6 +173,7 @@ def test_coordinator_verifies_one_organisation_and_must_give_a_reason_to_reject_
     check_accessibility(page)
 
     # Rejecting without a reason is refused, with the message beside the field and the focus on it.
+    page.get_by_label("I confirm: reject Associazione Incompleta").check()
     page.get_by_role("button", name="Reject Associazione Incompleta").click()
     reason = page.get_by_label("Reason for rejecting Associazione Incompleta")
     error = page.locator(f"#reason-{reject_id}-error")

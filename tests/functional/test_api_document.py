@@ -106,7 +106,8 @@ CHALLENGE_BODIES = [
     pytest.param({**A_CHALLENGE, "title": "T" * 150, "keywords": [f"{n:02d}" + "k" * 38 for n in range(15)]}, None,
                  id="at-the-limits"),
     pytest.param({**A_CHALLENGE, "sdgs": [7.0]}, None, id="a-goal-written-7.0"),
-    pytest.param({"summary": "Families.", "kind": "training"}, "title", id="title-missing"),
+    pytest.param({"summary": "Families cannot heat their homes in winter.", "kind": "training"}, "title",
+                 id="title-missing"),
     pytest.param({**A_CHALLENGE, "title": "   "}, "title", id="title-only-spaces"),
     pytest.param({**A_CHALLENGE, "title": "T" * 151}, "title", id="title-too-long"),
     pytest.param({**A_CHALLENGE, "title": 5}, "title", id="title-a-number"),
@@ -258,7 +259,7 @@ def test_a_verification_is_refused_exactly_when_the_schema_refuses_it(client, ma
 
 def test_a_refusal_names_each_wrong_field_in_the_callers_language(client, make, member):
     headers = {**make.api_headers(client, member), "Accept-Language": "it"}
-    body = {"title": "T" * 151, "summary": "Families.", "kind": "nope", "sdgs": [18]}
+    body = {"title": "T" * 151, "summary": "Families cannot heat their homes in winter.", "kind": "nope", "sdgs": [18]}
 
     fields = client.post("/api/v1/challenges", json=body, headers=headers).get_json()["error"]["fields"]
 

@@ -64,6 +64,11 @@ def en(client, method, url, **kwargs):
     return client.open(url, method=method, headers={"Accept-Language": "en"}, **kwargs)
 
 
+def decide(client, url, **data):
+    """A coordinator's decision, with the "I confirm" box ticked."""
+    return en(client, "POST", url, data={"confirm": "y", **data})
+
+
 # --- what a coordinator does ---------------------------------------------------------------------------
 
 def test_coordinator_sees_the_organisations_waiting_for_verification(client, make, coordinator,
@@ -90,7 +95,7 @@ def test_coordinator_with_nothing_to_do_is_told_so(client, coordinator):
 def test_coordinator_can_verify_an_organisation_and_its_members_are_told_in_their_language(
         client, coordinator, pending_organisation):
     response = en(client, "POST", f"/coordination/organisations/{pending_organisation.id}/verify",
-                  follow_redirects=True)
+                  data={"confirm": "y"}, follow_redirects=True)
 
     assert "Cooperativa Barriera is now verified: its members can publish." in text_of(response)
     organisation = reloaded(pending_organisation)
@@ -118,10 +123,10 @@ def test_coordinator_can_verify_an_organisation_and_its_members_are_told_in_thei
 def test_a_verified_organisation_leaves_the_queue_and_cannot_be_verified_twice(client, coordinator,
                                                                                pending_organisation):
     url = f"/coordination/organisations/{pending_organisation.id}/verify"
-    en(client, "POST", url)
+    decide(client, url)
     mails_after_first = len(mails())
 
-    again = en(client, "POST", url)
+    again = decide(client, url)
 
     assert again.status_code == 409
     assert "already been handled" in text_of(again)
@@ -132,7 +137,7 @@ def test_a_verified_organisation_leaves_the_queue_and_cannot_be_verified_twice(c
 def test_rejecting_without_a_reason_shows_a_field_error_and_changes_nothing(client, coordinator,
                                                                             pending_organisation):
     response = en(client, "POST", f"/coordination/organisations/{pending_organisation.id}/reject",
-                  data={"reason": "   "})
+                  data={"reason": "   ", "confirm": "y"})
 
     page = text_of(response)
     assert response.status_code == 422
@@ -149,7 +154,7 @@ def test_coordinator_can_reject_with_a_reason_that_is_stored_and_sent_to_the_mem
     reason = "We could not find the organisation in the register of social cooperatives."
 
     response = en(client, "POST", f"/coordination/organisations/{pending_organisation.id}/reject",
-                  data={"reason": reason}, follow_redirects=True)
+                  data={"reason": reason, "confirm": "y"}, follow_redirects=True)
 
     page = text_of(response)
     assert "Cooperativa Barriera was not verified; its members have been told why." in page
@@ -170,7 +175,7 @@ def test_coordinator_can_approve_a_request_to_join_an_organisation(client, coord
     assert "Paolo Pending" in page and "Associazione Il Cortile" in page
 
     response = en(client, "POST", f"/coordination/memberships/{organisation.id}/{applicant.id}/approve",
-                  follow_redirects=True)
+                  data={"confirm": "y"}, follow_redirects=True)
 
     assert "The request has been handled and the person has been told." in text_of(response)
     assert membership_of(applicant, organisation).status is MembershipStatus.ACTIVE
@@ -186,7 +191,7 @@ def test_coordinator_can_decline_a_request_to_join_with_a_reason(client, coordin
     reason = "The association does not know this person."
 
     response = en(client, "POST", f"/coordination/memberships/{organisation.id}/{applicant.id}/decline",
-                  data={"reason": reason})
+                  data={"reason": reason, "confirm": "y"})
 
     assert response.status_code == 302
     assert membership_of(applicant, organisation) is None
@@ -200,7 +205,7 @@ def test_declining_a_request_to_join_needs_a_reason(client, coordinator, join_re
     organisation, applicant = join_request
 
     response = en(client, "POST", f"/coordination/memberships/{organisation.id}/{applicant.id}/decline",
-                  data={"reason": ""})
+                  data={"reason": "", "confirm": "y"})
 
     page = text_of(response)
     assert response.status_code == 422
@@ -213,16 +218,16 @@ def test_declining_a_request_to_join_needs_a_reason(client, coordinator, join_re
 def test_a_request_already_handled_is_reported_as_gone(client, coordinator, join_request):
     organisation, applicant = join_request
     url = f"/coordination/memberships/{organisation.id}/{applicant.id}/decline"
-    en(client, "POST", url, data={"reason": "Unknown person."})
+    decide(client, url, reason="Unknown person.")
 
-    again = en(client, "POST", url, data={"reason": "Unknown person."})
+    again = decide(client, url, reason="Unknown person.")
 
     assert again.status_code == 404
     assert "someone may have handled it already" in text_of(again)
 
 
 def test_coordinator_can_read_the_outbox(client, coordinator, pending_organisation):
-    en(client, "POST", f"/coordination/organisations/{pending_organisation.id}/verify")
+    decide(client, f"/coordination/organisations/{pending_organisation.id}/verify")
 
     response = en(client, "GET", OUTBOX)
 
@@ -239,10 +244,11 @@ def _decision_requests(organisation, applicant, join_organisation):
     return [
         ("GET", DESK, None),
         ("GET", OUTBOX, None),
-        ("POST", f"/coordination/organisations/{organisation.id}/verify", {}),
-        ("POST", f"/coordination/organisations/{organisation.id}/reject", {"reason": "No."}),
-        ("POST", f"/coordination/memberships/{join_organisation.id}/{applicant.id}/approve", {}),
-        ("POST", f"/coordination/memberships/{join_organisation.id}/{applicant.id}/decline", {"reason": "No."}),
+        ("POST", f"/coordination/organisations/{organisation.id}/verify", {"confirm": "y"}),
+        ("POST", f"/coordination/organisations/{organisation.id}/reject", {"reason": "No.", "confirm": "y"}),
+        ("POST", f"/coordination/memberships/{join_organisation.id}/{applicant.id}/approve", {"confirm": "y"}),
+        ("POST", f"/coordination/memberships/{join_organisation.id}/{applicant.id}/decline",
+         {"reason": "No.", "confirm": "y"}),
     ]
 
 

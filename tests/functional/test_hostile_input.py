@@ -132,7 +132,8 @@ def test_an_integration_posting_a_nul_character_gets_400_naming_the_field_and_no
 
 
 def test_a_nul_character_inside_a_nested_json_value_is_refused_too(client, member_headers):
-    body = {"title": "Energy poverty", "summary": "Families.", "kind": "research_action", "keywords": ["a\x00"]}
+    body = {"title": "Energy poverty", "summary": "Families cannot heat their homes in winter.",
+            "kind": "research_action", "keywords": ["a\x00"]}
 
     response = client.post("/api/v1/challenges", json=body, headers=member_headers)
 
@@ -185,8 +186,8 @@ def test_a_control_character_in_a_challenge_form_is_named_under_its_field_and_wh
                          ids=["list", "object", "true", "text", "fraction", "2^63"])
 def test_an_organisation_id_that_is_not_a_whole_number_is_refused_naming_it(
         client, member_headers, organisation_id):
-    body = {"title": "Energy poverty", "summary": "Families.", "kind": "research_action",
-            "organisation_id": organisation_id}
+    body = {"title": "Energy poverty", "summary": "Families cannot heat their homes in winter.",
+            "kind": "research_action", "organisation_id": organisation_id}
 
     response = client.post("/api/v1/challenges", json=body, headers=member_headers)
 
@@ -229,7 +230,8 @@ def test_an_infinite_or_not_a_number_in_json_is_refused_with_400_and_nothing_is_
 
 def test_a_lone_surrogate_in_json_is_refused_with_400_naming_the_field_and_nothing_is_saved(
         client, member_headers):
-    text = '{"title": "Energy \\ud800 poverty", "summary": "Families.", "kind": "research_action"}'
+    text = ('{"title": "Energy \\ud800 poverty", "summary": "Families cannot heat their homes in winter.", '
+            '"kind": "research_action"}')
 
     response = client.post("/api/v1/challenges", headers=member_headers, **raw_json(text))
 

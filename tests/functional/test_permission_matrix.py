@@ -366,7 +366,8 @@ def test_only_coordinators_hide_and_unhide_a_challenge(client, act_as, cast, cha
     was_hidden = challenge.is_hidden
     act_as(role, "web")
 
-    response = client.post(moderation_url(f"/challenges/{challenge.id}", was_hidden), data={"reason": HIDING_REASON})
+    response = client.post(moderation_url(f"/challenges/{challenge.id}", was_hidden),
+                           data={"reason": HIDING_REASON, "confirm": "y"})
 
     assert_web(response, expected, done=302)
     assert fresh(challenge).is_hidden is (was_hidden != (expected == OK))
@@ -484,7 +485,8 @@ def test_only_coordinators_hide_and_unhide_an_offer(client, act_as, cast, offer_
     was_hidden = offer.is_hidden
     act_as(role, "web")
 
-    response = client.post(moderation_url(f"/offers/{offer.id}", was_hidden), data={"reason": HIDING_REASON})
+    response = client.post(moderation_url(f"/offers/{offer.id}", was_hidden),
+                           data={"reason": HIDING_REASON, "confirm": "y"})
 
     assert_web(response, expected, done=302)
     assert fresh(offer).is_hidden is (was_hidden != (expected == OK))

@@ -169,7 +169,8 @@ def test_members_of_a_stopped_organisation_read_their_challenge_with_the_reason_
     assert "Complaints about the use of the data." in page
     assert f'href="{path}/edit"' not in page and f'{path}/status/' not in page
     assert "Academics and offers that fit" not in page
-    refused = client.post(f"{path}/edit", data={"title": "Changed", "summary": "Changed.", "kind": "research_action",
+    refused = client.post(f"{path}/edit", data={"title": "Changed title", "summary": "A summary long enough to keep.",
+                                                "kind": "research_action",
                                                 "scale": "city", "visibility": "public"})
     assert refused.status_code == 403
     db.session.refresh(energy_challenge)

@@ -212,7 +212,7 @@ def test_an_integration_patching_an_offer_with_an_old_version_gets_409_in_its_la
     client.patch(f"/api/v1/offers/{offer.id}", headers=headers, json={"title": "Theses on cycling", "version": 1})
 
     refused = client.patch(f"/api/v1/offers/{offer.id}", headers=headers,
-                           json={"title": "Courses", "sdgs": [9], "version": 1})
+                           json={"title": "Courses for partners", "sdgs": [9], "version": 1})
 
     assert refused.status_code == 409
     assert refused.get_json()["error"]["code"] == "stale_version"
@@ -225,11 +225,12 @@ def test_an_integration_patching_without_a_version_still_writes_last_wins(client
     member = make.member(organisation, verified=True)
     challenge = make.challenge(organisation)
     headers = bearer_for(client, member)
-    client.patch(f"/api/v1/challenges/{challenge.id}", headers=headers, json={"title": "First", "version": 1})
+    client.patch(f"/api/v1/challenges/{challenge.id}", headers=headers, json={"title": "First title", "version": 1})
 
-    response = client.patch(f"/api/v1/challenges/{challenge.id}", headers=headers, json={"title": "Second"})
+    response = client.patch(f"/api/v1/challenges/{challenge.id}", headers=headers, json={"title": "Second title"})
 
-    assert (response.status_code, response.get_json()["title"], response.get_json()["version"]) == (200, "Second", 3)
+    answer = response.get_json()
+    assert (response.status_code, answer["title"], answer["version"]) == (200, "Second title", 3)
 
 
 @pytest.mark.parametrize("version", ["2", 0, -1, 2.5, True, 2 ** 31])
@@ -238,7 +239,7 @@ def test_an_integration_sending_a_version_that_is_not_a_whole_number_is_told_whi
     offer = make.offer(academic, title="Theses on mobility")
 
     response = client.patch(f"/api/v1/offers/{offer.id}", headers=bearer_for(client, academic),
-                            json={"title": "Changed", "version": version})
+                            json={"title": "Changed title", "version": version})
 
     assert response.status_code == 422
     assert "version" in response.get_json()["error"]["fields"]

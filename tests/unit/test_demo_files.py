@@ -27,7 +27,7 @@ def small_demo() -> dict[str, list[dict]]:
         "publications.json": [{"academic": "academic@polito.it", "title": "Walking to school", "year": 2024,
                                "venue": "Urban Studies", "abstract": "How children walk to school."}],
         "challenges.json": [{"organisation": "Casa del Quartiere", "title": "Un cortile per tutti",
-                             "summary": "Ripensare il cortile.", "description": "Il cortile è vuoto.",
+                             "summary": "Ripensare il cortile con chi ci abita.", "description": "Il cortile è vuoto.",
                              "sdgs": [11], "keywords": ["cortile"], "kind": "student_project",
                              "place": "Aurora", "scale": "neighbourhood", "resources": "Una sala.",
                              "deadline": "2027-03-31", "visibility": "public", "status": "open"}],
