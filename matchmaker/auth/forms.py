@@ -118,7 +118,7 @@ class ChangeNameForm(FlaskForm):
 
 
 class ChangeLanguageForm(FlaskForm):
-    language = SelectField(_l("Language for e-mails and pages"), choices=LANGUAGE_CHOICES, validate_choice=False,
+    language = Select(_l("Language for e-mails and pages"), choices=LANGUAGE_CHOICES, validate_choice=False,
                            validators=[DataRequired(_l("Choose Italiano or English."))])
 
     def validate_language(self, field) -> None:
