@@ -66,8 +66,6 @@ class StageChanged(Conflict):
 class MissingInputs(ValidationFailed):
     """The move lacks what it needs; `fields` names each piece with a message in the person's language (422)."""
 
-    code = "missing_fields"
-
 
 def stage_changed_message() -> str:
     return _("This proposal changed meanwhile: reload it to see where it stands now.")
@@ -490,3 +488,34 @@ def size_label(size: int) -> str:
         return ngettext("%(num)d byte", "%(num)d bytes", size)
     return _("%(size)s KB", size=f"{size / 1024:.0f}") if size < 1024 * 1024 else \
         _("%(size)s MB", size=f"{size / 1024 / 1024:.1f}")
+
+
+# --- lists ------------------------------------------------------------------------------------------------
+
+def proposals_of(user, stage: Stage | None = None) -> list[Proposal]:
+    """The proposals `user` is on (all of them for a coordinator), the most recently moved first."""
+    query = sa.select(Proposal)
+    if not user.is_coordinator:
+        organisations = [m.organisation_id for m in user.memberships if m.is_active]
+        academic = sa.select(ProposalAcademic.proposal_id).where(ProposalAcademic.academic_id == user.id)
+        query = query.join(Challenge, Challenge.id == Proposal.challenge_id).where(sa.or_(
+            Proposal.id.in_(academic), Challenge.organisation_id.in_(organisations)))
+    if stage is not None:
+        query = query.where(Proposal.stage == stage)
+    return list(db.session.scalars(query.order_by(Proposal.stage_changed_at.desc(), Proposal.id.desc())))
+
+
+def messages_of(proposal: Proposal) -> list[ProposalMessage]:
+    return list(db.session.scalars(sa.select(ProposalMessage).where(ProposalMessage.proposal_id == proposal.id)
+                                   .order_by(ProposalMessage.id)))
+
+
+def indicators_of(proposal: Proposal) -> list[ProposalIndicator]:
+    return list(db.session.scalars(sa.select(ProposalIndicator).where(ProposalIndicator.proposal_id == proposal.id)
+                                   .order_by(ProposalIndicator.id)))
+
+
+def people(ids: set[int]) -> list[User]:
+    if not ids:
+        return []
+    return list(db.session.scalars(sa.select(User).where(User.id.in_(ids)).order_by(User.name)))
