@@ -1,6 +1,7 @@
 """Settings for each environment, read from environment variables; no secret lives in the repository."""
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -131,6 +132,10 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "PoliTO for Society <noreply@polito.it>")
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
 
+    # Documents shared on proposals: kept outside the database, under random names, each at most this large.
+    PROPOSAL_DOCUMENTS_DIR = os.environ.get("PROPOSAL_DOCUMENTS_DIR", str(INSTANCE_DIR / "documents"))
+    PROPOSAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PROPOSAL_DOCUMENT_MAX_BYTES", 2 * 1024 * 1024))
+
 
 class DevelopmentConfig(Config):
     """A developer's machine: SQLite in instance/, a generated secret key kept in instance/."""
@@ -160,6 +165,7 @@ class TestingConfig(Config):
     MAIL_SERVER = None
     PUBLIC_URL = "http://localhost"
     TRUSTED_HOSTS = ["localhost", "127.0.0.1"]
+    PROPOSAL_DOCUMENTS_DIR = str(Path(tempfile.gettempdir()) / "matchmaker-test-documents")
 
 
 class ProductionConfig(Config):

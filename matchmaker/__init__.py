@@ -81,14 +81,16 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.main.views import blueprint as main
     from matchmaker.matching.views import blueprint as matching
     from matchmaker.offers.views import blueprint as offers
+    from matchmaker.workflow.views import blueprint as workflow
 
-    for blueprint in (main, auth, challenges, offers, academics, coordination, matching, api):
+    for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, api):
         app.register_blueprint(blueprint)
 
 
 def register_subscribers(app: "Flask") -> None:
     """Who reacts to what, once the transaction that made it true has committed: the one list of subscriptions."""
     from matchmaker import events
+    from matchmaker.challenges import subscribers as challenges
     from matchmaker.matching import subscribers as matching
 
     for event_type, subscriber in (
@@ -97,6 +99,7 @@ def register_subscribers(app: "Flask") -> None:
         (events.ProfileChanged, matching.profile_changed),
         (events.AcademicJoined, matching.academic_joined),
         (events.OrganisationStatusChanged, matching.organisation_status_changed),
+        (events.ProposalMoved, challenges.proposal_moved),
     ):
         events.subscribe(app, event_type, subscriber)
 

@@ -39,6 +39,23 @@ class OrganisationStatusChanged:
     organisation_id: int  # verified, suspended or rejected: its challenges come and go with it
 
 
+@dataclass(frozen=True)
+class ProposalStarted:
+    proposal_id: int  # its first event (None → proposed) and first message are written
+
+
+@dataclass(frozen=True)
+class ProposalMoved:
+    proposal_id: int
+    event_id: int  # the ProposalEvent that records the move
+
+
+@dataclass(frozen=True)
+class ProposalMessagePosted:
+    proposal_id: int
+    message_id: int
+
+
 def subscribe(app: Flask, event_type: type, subscriber: Callable) -> None:
     app.extensions.setdefault("events", {}).setdefault(event_type, []).append(subscriber)
 

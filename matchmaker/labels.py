@@ -13,6 +13,7 @@ from matchmaker.challenges.models import ChallengeStatus, Visibility
 from matchmaker.offers.models import OfferStatus
 from matchmaker.orgs.models import MembershipStatus, OrganisationKind, OrganisationStatus
 from matchmaker.reference.models import HelpKind, Scale
+from matchmaker.workflow.stages import Side, Stage
 
 LABELS: dict[enum.Enum, str] = {
     Role.ORGANISATION: _l("Organisation member"),
@@ -61,13 +62,76 @@ LABELS: dict[enum.Enum, str] = {
     AcademicRole.PHD_STUDENT: _l("PhD student"),
     AcademicRole.LAB_STAFF: _l("Lab staff"),
     AcademicRole.OTHER: _l("Other role"),
+    Stage.PROPOSED: _l("Proposed"),
+    Stage.ACCEPTED: _l("Accepted"),
+    Stage.DECLINED: _l("Declined"),
+    Stage.FRAMING: _l("Framing the problem"),
+    Stage.CO_CREATION: _l("Co-creation"),
+    Stage.UNDER_REVIEW: _l("Under review"),
+    Stage.APPROVED: _l("Approved"),
+    Stage.REJECTED: _l("Rejected"),
+    Stage.ACTIVE: _l("Active"),
+    Stage.EVALUATION: _l("Evaluation"),
+    Stage.COMPLETED: _l("Completed"),
+    Stage.WITHDRAWN: _l("Withdrawn"),
+    Stage.CANCELLED: _l("Cancelled"),
+    Side.ORGANISATION: _l("Organisation"),
+    Side.ACADEMIC: _l("Academics"),
+    Side.COORDINATOR: _l("Coordinators"),
+}
+
+# The moves of a proposal (workflow/stages.py, by Transition.name): the verbs of their buttons.
+MOVE_LABELS = {
+    "propose": _l("Propose"),
+    "accept": _l("Accept"),
+    "decline": _l("Decline"),
+    "start_framing": _l("Start framing the problem"),
+    "agree_problem": _l("Agree on the problem statement"),
+    "submit_for_review": _l("Submit the action plan for review"),
+    "approve": _l("Approve"),
+    "request_changes": _l("Request changes"),
+    "reject": _l("Reject"),
+    "start_work": _l("Start the work"),
+    "start_evaluation": _l("Start the evaluation"),
+    "complete": _l("Complete"),
+    "withdraw": _l("Withdraw"),
+    "cancel": _l("Cancel the partnership"),
+}
+
+# The common reasons of a move (workflow/stages.py REASONS), in words.
+REASON_LABELS = {
+    "no_capacity": _l("No capacity at the moment"),
+    "out_of_scope": _l("Out of scope"),
+    "timing": _l("The timing does not work"),
+    "not_a_fit": _l("Not a good fit"),
+    "funding": _l("Funding"),
+    "incomplete_plan": _l("The action plan is incomplete"),
+    "unclear_roles": _l("The roles are unclear"),
+    "indicators": _l("The impact indicators need work"),
+    "other": _l("Other (explain below)"),
+}
+
+# What a move needs, named as the forms and the help page say it.
+NEED_LABELS = {
+    "message": _l("a message"),
+    "reason": _l("a reason"),
+    "problem_statement": _l("a shared problem statement"),
+    "action_plan": _l("an action plan: objectives, activities, roles, timeline, resources, expected indicators"),
+    "indicators": _l("at least one measured impact indicator"),
+}
+
+# Who fires a move (workflow/stages.py Transition.by).
+WHO_LABELS = {
+    "proposer": _l("the side that proposed"),
+    "invited": _l("the side that did not propose"),
+    "either": _l("either side"),
+    "coordinator": _l("a coordinator"),
 }
 
 # Verbs for the buttons that move a challenge or an offer to a status.
 STATUS_ACTIONS = {
     ChallengeStatus.OPEN: _l("Publish"),
     ChallengeStatus.PAUSED: _l("Pause"),
-    ChallengeStatus.IN_PARTNERSHIP: _l("Mark as in partnership"),
     ChallengeStatus.CLOSED: _l("Close"),
     OfferStatus.OPEN: _l("Open"),
     OfferStatus.PAUSED: _l("Pause"),
@@ -97,6 +161,14 @@ def options_in_words(enum_class: type[enum.Enum], *, with_codes: bool = False) -
 def choose_one_of(enum_class: type[enum.Enum], *, with_codes: bool = False) -> str:
     """The message for a refused choice: what to choose, in words."""
     return _("Choose one of the options: %(options)s.", options=options_in_words(enum_class, with_codes=with_codes))
+
+
+def move_label(name: str) -> str:
+    return str(MOVE_LABELS.get(name, name))
+
+
+def reason_label(code: str | None) -> str:
+    return str(REASON_LABELS.get(code, code or ""))
 
 
 def action_label(status: enum.Enum) -> str:

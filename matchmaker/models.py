@@ -7,10 +7,20 @@ from matchmaker.notifications.models import OutboxMessage
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Membership, MembershipStatus, Organisation, OrganisationKind, OrganisationStatus
 from matchmaker.reference.models import SDG, Department, HelpKind, Scale
+from matchmaker.workflow.models import (
+    Proposal,
+    ProposalAcademic,
+    ProposalDocument,
+    ProposalEvent,
+    ProposalIndicator,
+    ProposalMessage,
+    WorkspaceRevision,
+)
 
 __all__ = [
     "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "Department", "Dismissal",
     "HelpKind", "Language", "Match", "MatchTarget", "MatchingRun", "Membership", "MembershipStatus", "Offer",
-    "OfferStatus", "Organisation", "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Publication", "Role",
-    "SDG", "Scale", "User", "UserRole", "UserSession", "Visibility",
+    "OfferStatus", "Organisation", "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Proposal",
+    "ProposalAcademic", "ProposalDocument", "ProposalEvent", "ProposalIndicator", "ProposalMessage", "Publication",
+    "Role", "SDG", "Scale", "User", "UserRole", "UserSession", "Visibility", "WorkspaceRevision",
 ]

@@ -359,3 +359,91 @@ def _dismiss_match(user, obj) -> bool:
 @rule("matching.recompute")
 def _recompute_matching(user, _obj) -> bool:
     return user.is_coordinator
+
+
+# --- proposals ----------------------------------------------------------------------------------------
+# A proposal is for the people on it (the challenge's organisation, its academics) and the coordinators; for
+# anyone else it does not exist.
+
+def _on_proposal(user, proposal) -> set[str]:
+    """The sides `user` takes part on: "organisation" for an active member of the challenge's organisation,
+    "academic" for one of its academics, "coordinator"."""
+    if proposal is None:
+        return set()
+    sides = set()
+    if proposal.challenge.organisation_id in active_organisation_ids(user):
+        sides.add("organisation")
+    if user.id in proposal.academic_ids:
+        sides.add("academic")
+    if user.is_coordinator:
+        sides.add("coordinator")
+    return sides
+
+
+@rule("proposal.view")
+def _view_proposal(user, proposal) -> bool:
+    return bool(_on_proposal(user, proposal))
+
+
+def _take_part(user, proposal):
+    """Writing on a proposal (messages, the workspace, documents): its people, with a confirmed address, for an
+    organisation that was not stopped; coordinators too."""
+    sides = _on_proposal(user, proposal)
+    if not sides:
+        return False
+    if "coordinator" in sides:
+        return True
+    if not user.email_verified:
+        return Refusal(CONFIRM_FIRST)
+    if sides == {"organisation"} and proposal.challenge.organisation.status in STOPPED_ORGANISATION:
+        return Refusal(organisation_stopped_reason(proposal.challenge.organisation))
+    return True
+
+
+@rule("proposal.message")
+def _message_on_proposal(user, proposal):
+    return _take_part(user, proposal)
+
+
+@rule("proposal.edit_workspace")
+def _edit_workspace(user, proposal):
+    sides = _on_proposal(user, proposal)
+    return _take_part(user, proposal) if sides & {"organisation", "academic"} else False
+
+
+@rule("proposal.upload")
+def _upload_to_proposal(user, proposal):
+    return _take_part(user, proposal)
+
+
+@rule("proposal.move")
+def _move_proposal(user, proposal):
+    """Who may fire which move is the transition table's answer; this is who may fire any at all."""
+    return _take_part(user, proposal)
+
+
+@rule("proposal.list_own")
+def _list_own_proposals(_user, _obj) -> bool:
+    return True
+
+
+@rule("proposal.start")
+def _start_proposal(user, challenge: Challenge):
+    """Members of the challenge's verified organisation invite academics; confirmed academics offer help on an
+    open challenge they can see."""
+    if challenge is None:
+        return False
+    if challenge.organisation_id in active_organisation_ids(user):
+        if not user.email_verified:
+            return Refusal(CONFIRM_FIRST)
+        if challenge.organisation.status in STOPPED_ORGANISATION:
+            return Refusal(organisation_stopped_reason(challenge.organisation))
+        if challenge.organisation.status is not OrganisationStatus.VERIFIED:
+            return Refusal(_l("Inviting academics waits for a coordinator to verify %(organisation)s.",
+                              organisation=challenge.organisation.name))
+        return challenge.status in (ChallengeStatus.OPEN, ChallengeStatus.PAUSED, ChallengeStatus.IN_PARTNERSHIP)
+    if user.has_role(Role.ACADEMIC):
+        if not user.email_verified:
+            return Refusal(CONFIRM_FIRST)
+        return challenge.status is ChallengeStatus.OPEN and _view_challenge(user, challenge)
+    return False

@@ -5,7 +5,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
-from matchmaker.labels import LANGUAGE_NAMES, action_label, label_for
+from matchmaker.labels import LANGUAGE_NAMES, action_label, label_for, move_label, reason_label
 from matchmaker.orgs.models import OrganisationKind, OrganisationStatus
 from matchmaker.permissions import STOPPED_ORGANISATION, can, organisation_stopped_reason
 from matchmaker.text import is_web_address, plain_text, render_markdown
@@ -29,6 +29,8 @@ def install_template_helpers(app: Flask) -> None:
         current_language=current_language,
         label_for=label_for,
         action_label=action_label,
+        move_label=move_label,
+        reason_label=reason_label,
         OrganisationKind=OrganisationKind,
         OrganisationStatus=OrganisationStatus,
     )

@@ -22,6 +22,8 @@ from matchmaker.orgs import services as organisation_rules
 from matchmaker.orgs.models import MembershipStatus, OrganisationStatus
 from matchmaker.reference.models import HelpKind, Scale
 from matchmaker.validation import MAX_DATABASE_ID, first_control_character, too_short_message
+from matchmaker.workflow import services as workflow_rules
+from matchmaker.workflow.stages import REASON_CODES, Stage
 
 # --- field types and their messages ----------------------------------------------------------------------
 
@@ -513,3 +515,131 @@ class Team(Answer):
     items: list[TeamMember]
     coverage: float | None
     best_single_coverage: float | None
+
+
+# --- proposals -------------------------------------------------------------------------------------------
+
+Id = whole_number(1, MAX_DATABASE_ID)
+PlanText = text(workflow_rules.PLAN_FIELD_MAX)
+
+
+class ProposalInput(Request):
+    """A new proposal: an organisation member invites academics (`academic_ids`, and/or the authors of
+    `offer_ids`); an academic offers help ("I can help") and is its sole academic."""
+
+    challenge_id: Id
+    message: text(workflow_rules.MESSAGE_MAX, required=True)
+    academic_ids: list[Id] | None = Field(None, max_length=20, description="For organisation members.")
+    offer_ids: list[Id] | None = Field(None, max_length=20, description="Offers the academics bring.")
+
+
+class ActionPlanInput(Request):
+    """The six parts of an action plan; submitting for review needs every one."""
+
+    objectives: PlanText | None = None
+    activities: PlanText | None = None
+    roles: PlanText | None = Field(None, description="The roles of each side.")
+    timeline: PlanText | None = None
+    resources: PlanText | None = None
+    expected_indicators: PlanText | None = None
+
+
+class IndicatorInput(Request):
+    """A measured impact indicator: what, a number, its unit, and how it was measured."""
+
+    indicator: text(workflow_rules.INDICATOR_TEXT_MAX) | None = None
+    value: Annotated[float, Field(allow_inf_nan=False), Says(lambda error: _("Give a number."))] | None = None
+    unit: text(workflow_rules.UNIT_MAX) | None = None
+    method: text(workflow_rules.REASON_MAX) | None = Field(None, description="How it was measured.")
+
+
+class TransitionInput(Request):
+    """Move a proposal to the stage `to`, with what that move needs (see /help): `reason` or `reason_code` to
+    decline, reject, withdraw, cancel or request changes; `problem_statement` to leave framing; `action_plan` to
+    submit for review; `indicators` to complete."""
+
+    to: choice(Stage)
+    version: Version | None = None
+    reason: text(workflow_rules.REASON_MAX) | None = None
+    reason_code: Annotated[Literal[REASON_CODES], Says(lambda error: _(
+        "Choose one of the options (%(allowed)s).", allowed=", ".join(REASON_CODES)))] | None = None
+    problem_statement: text(workflow_rules.PROBLEM_STATEMENT_MAX) | None = None
+    action_plan: ActionPlanInput | None = None
+    indicators: list[IndicatorInput] | None = Field(None, max_length=10)
+
+
+class MessageInput(Request):
+    """A message for the people on the proposal."""
+
+    body: text(workflow_rules.MESSAGE_MAX, required=True)
+
+
+class ProposalQuery(Query):
+    stage: Stage = Field(None, description="Only proposals at this stage.")
+
+
+class ProposalAcademic(Named):
+    offer_id: int | None
+
+
+class ProposalEvent(Answer):
+    id: int
+    move: str = Field(description="The move's name, such as `request_changes`.")
+    from_stage: Stage | None
+    to_stage: Stage
+    actor: str | None = Field(description="The name of who moved it.")
+    created_at: datetime
+    reason_code: str | None
+    reason: str | None
+    payload: dict = Field(description="What was submitted with the move.")
+
+
+class ProposalSummary(Answer):
+    """The proposal."""
+
+    id: int
+    challenge: Named
+    organisation: Named
+    stage: Stage
+    proposer_side: Literal["organisation", "academic"]
+    academics: list[ProposalAcademic]
+    stage_changed_at: datetime
+    created_at: datetime
+    version: int = Field(description="Send it back with a move to refuse it if someone moved the proposal first.")
+
+
+class Proposal(ProposalSummary):
+    """The proposal, its workspace, the moves open to the caller and its timeline."""
+
+    problem_statement: str
+    action_plan: dict[str, str]
+    moves: list[Stage] = Field(description="The stages the caller may move it to now.")
+    events: list[ProposalEvent]
+
+
+class Proposals(Answer):
+    """The caller's proposals (every proposal for a coordinator), the most recently moved first."""
+
+    items: list[ProposalSummary]
+
+
+class StageConflict(Answer):
+    """The proposal changed meanwhile (or the move does not exist from its stage): `stage` says where it is."""
+
+    error: ErrorDetail
+    stage: Stage
+
+
+class ProposalMessage(Answer):
+    """The message."""
+
+    id: int
+    author: str | None
+    body: str
+    created_at: datetime
+
+
+class ProposalMessages(Answer):
+    """The thread, oldest first."""
+
+    items: list[ProposalMessage]

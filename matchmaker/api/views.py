@@ -9,6 +9,7 @@ from matchmaker.api.market import blueprint as market_blueprint
 from matchmaker.api.models import Error
 from matchmaker.api.openapi import describe, openapi_document
 from matchmaker.api.parsing import valid_body
+from matchmaker.api.proposals import blueprint as proposals_blueprint
 from matchmaker.api.schemas import department_json, organisation_json, sdg_json, token_json, user_json
 from matchmaker.auth import services as auth_services
 from matchmaker.errors import Forbidden, NotAuthenticated, NotFound
@@ -23,6 +24,8 @@ csrf.exempt(blueprint)  # authenticate_api_request applies CSRF itself to cookie
 blueprint.before_request(authenticate_api_request)  # also runs for the nested blueprints below
 csrf.exempt(market_blueprint)
 blueprint.register_blueprint(market_blueprint)
+csrf.exempt(proposals_blueprint)
+blueprint.register_blueprint(proposals_blueprint)
 
 
 @blueprint.get("/health")

@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from matchmaker.auth.models import User
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility, challenge_sdgs
 from matchmaker.db import check_version, replace_sdgs
 from matchmaker.errors import Conflict, ValidationFailed
@@ -18,6 +19,8 @@ from matchmaker.permissions import visible_challenges
 from matchmaker.reference.models import HelpKind, Scale
 from matchmaker.types import utcnow
 from matchmaker.validation import Checker
+from matchmaker.workflow.models import Proposal, ProposalAcademic
+from matchmaker.workflow.stages import PARTNERSHIP
 
 TITLE_MAX, SUMMARY_MAX, DESCRIPTION_MAX, PLACE_MAX, RESOURCES_MAX = 150, 600, 10_000, 120, 2_000
 TITLE_MIN, SUMMARY_MIN = 8, 30  # shorter says too little to be matched or understood
@@ -28,7 +31,8 @@ SORTS = ("newest", "deadline", "title")
 # Which status a member may move a challenge to, from each status.
 NEXT_STATUSES = {
     ChallengeStatus.DRAFT: {ChallengeStatus.OPEN, ChallengeStatus.CLOSED},
-    ChallengeStatus.OPEN: {ChallengeStatus.PAUSED, ChallengeStatus.IN_PARTNERSHIP, ChallengeStatus.CLOSED},
+    # "In partnership" is no manual choice: the challenge follows its approved proposals (follow_partnership).
+    ChallengeStatus.OPEN: {ChallengeStatus.PAUSED, ChallengeStatus.CLOSED},
     ChallengeStatus.PAUSED: {ChallengeStatus.OPEN, ChallengeStatus.CLOSED},
     ChallengeStatus.IN_PARTNERSHIP: {ChallengeStatus.CLOSED},
     ChallengeStatus.CLOSED: set(),
@@ -182,3 +186,27 @@ def challenges_of_organisations(organisation_ids: list[int]) -> list[Challenge]:
     return list(db.session.scalars(
         sa.select(Challenge).where(Challenge.organisation_id.in_(organisation_ids))
         .order_by(Challenge.updated_at.desc())))
+
+
+def partnership_academics(challenge: Challenge) -> list[User]:
+    """The academics of the challenge's approved (or later, not cancelled) proposals, by name."""
+    return list(db.session.scalars(
+        sa.select(User).join(ProposalAcademic, ProposalAcademic.academic_id == User.id)
+        .join(Proposal, Proposal.id == ProposalAcademic.proposal_id)
+        .where(Proposal.challenge_id == challenge.id, Proposal.stage.in_(PARTNERSHIP))
+        .order_by(User.name).distinct()))
+
+
+def follow_partnership(challenge: Challenge) -> Challenge:
+    """An approved proposal puts an open or paused challenge "in partnership"; once none is left (the last one
+    cancelled), it is open again. Flushes."""
+    in_partnership = bool(partnership_academics(challenge))
+    if in_partnership and challenge.status in (ChallengeStatus.OPEN, ChallengeStatus.PAUSED):
+        challenge.status = ChallengeStatus.IN_PARTNERSHIP
+    elif not in_partnership and challenge.status is ChallengeStatus.IN_PARTNERSHIP:
+        challenge.status = ChallengeStatus.OPEN
+    else:
+        return challenge
+    db.session.flush()
+    publish(ChallengeChanged(challenge.id))
+    return challenge

@@ -97,7 +97,7 @@ def _render_detail(challenge: Challenge, hide_form: HideForm | None = None, stat
         close_form=close_form or CloseChallengeForm(formdata=None),
         next_statuses=_next_statuses(challenge), publication_problem=services.publication_problem(challenge),
         is_member=challenge.organisation_id in active_organisation_ids(current_user),
-        **challenge_panel(challenge)), status
+        partners=services.partnership_academics(challenge), **challenge_panel(challenge)), status
 
 
 def _next_statuses(challenge: Challenge) -> list[ChallengeStatus]:

@@ -54,6 +54,15 @@ def test_the_engine_imports_nothing_but_itself_the_standard_library_and_the_scie
     assert not strays, "\n".join(strays)
 
 
+def test_the_workflow_machine_imports_only_the_stages_and_the_standard_library():
+    strays = [module for module in _imports(PACKAGE / "workflow" / "machine.py")
+              if not (module.startswith("matchmaker.workflow.stages")
+                      or module.split(".")[0] in sys.stdlib_module_names)]
+    stages = [module for module in _imports(PACKAGE / "workflow" / "stages.py")
+              if module.split(".")[0] not in sys.stdlib_module_names]
+    assert not strays and not stages, strays + stages
+
+
 def test_no_feature_s_views_import_another_feature_s_views():
     crossings = []
     for feature in _features():
