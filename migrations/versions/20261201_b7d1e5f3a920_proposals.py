@@ -1,7 +1,7 @@
 """Proposals: the academics on them, their audit events, messages, workspace revisions, documents, indicators.
 
 Revision ID: b7d1e5f3a920
-Revises: a4e7c9d2b613
+Revises: b7d3e1f08a25
 Create Date: 2026-12-01 15:00:00.000000
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'b7d1e5f3a920'
-down_revision = 'a4e7c9d2b613'
+down_revision = 'b7d3e1f08a25'
 branch_labels = None
 depends_on = None
 
