@@ -146,6 +146,16 @@ SUGGESTION_RULES = {
     ("suggested", "unconfirmed"): (UNSEEN, UNSEEN, UNSEEN,   UNSEEN,  UNSEEN,        UNSEEN,     UNSEEN,     UNSEEN),
 }
 
+# The coordinators' part of the dashboards (web pages only): the review page of a proposal under review (member and
+# academic: the people on it), saving a private note on it, the pipeline. Everyone signed in has /dashboard.
+DASHBOARD_RULES = {
+    #                          visitor  member  other_member academic other_academic coordinator unc_acad unc_member
+    ("review", "under_review"): (SIGN_IN, UNSEEN, UNSEEN,    UNSEEN,  UNSEEN,        OK,         UNSEEN,     UNSEEN),
+    ("note", "under_review"): (SIGN_IN, UNSEEN, UNSEEN,      UNSEEN,  UNSEEN,        OK,         UNSEEN,     UNSEEN),
+    ("pipeline", "all"):      (SIGN_IN, DENIED, DENIED,      DENIED,  DENIED,        OK,         DENIED,     DENIED),
+    ("dashboard", "own"):     (SIGN_IN, OK,     OK,          OK,      OK,            OK,         OK,         OK),
+}
+
 
 def rule(rules: dict, action: str, obj: str, role: str) -> str:
     return rules[(action, obj)][ROLES.index(role)]
@@ -285,7 +295,7 @@ def hiding(spec: dict) -> dict:
 
 
 def test_every_rule_answers_for_every_role():
-    for rules in (CHALLENGE_RULES, OFFER_RULES, PROFILE_RULES, SUGGESTION_RULES):
+    for rules in (CHALLENGE_RULES, OFFER_RULES, PROFILE_RULES, SUGGESTION_RULES, DASHBOARD_RULES):
         for key, row in rules.items():
             assert len(row) == len(ROLES) and set(row) <= {OK, DENIED, UNSEEN, SIGN_IN}, key
 
@@ -608,3 +618,30 @@ def test_whom_an_organisation_is_suggested(client, act_as, cast, candidate_for, 
     # The SQL twin of the per-person rule gives the same answer for this caller.
     twin = set(db.session.scalars(sa.select(AcademicProfile.user_id).where(suggestable_academics(cast.actor))))
     assert (expert.id in twin) == can(cast.actor, "profile.suggest", expert.academic_profile)
+
+
+# --- dashboards -----------------------------------------------------------------------------------------
+
+def _dashboard_cases() -> list:
+    return [pytest.param(action, obj, role, row[column], id=f"{action}-{role}")
+            for (action, obj), row in DASHBOARD_RULES.items() for column, role in enumerate(ROLES)]
+
+
+@pytest.mark.parametrize(("action", "obj", "role", "expected"), _dashboard_cases())
+def test_who_opens_the_dashboards_the_review_page_and_the_notes(client, make, cast, act_as, action, obj, role,
+                                                                 expected):
+    from matchmaker.dashboards.models import CoordinatorNote
+    from matchmaker.workflow.stages import Stage
+
+    academic = make.profile(cast.academic, biography="Services for families.", expertise=["families"]).user
+    proposal = make.proposal(Stage.UNDER_REVIEW, challenge=make.challenge(cast.organisation), member=cast.member,
+                             academic=academic)
+    act_as(role, "web")
+    if action == "note":
+        assert_web(client.post(f"/dashboard/review/{proposal.id}/notes", data={"body": "Looks solid."}), expected,
+                   done=302)
+        assert count(CoordinatorNote) == (1 if expected == OK else 0)
+        return
+    path = {"review": f"/dashboard/review/{proposal.id}", "pipeline": "/dashboard/pipeline",
+            "dashboard": "/dashboard"}[action]
+    assert_web(client.get(path), expected)
