@@ -135,6 +135,8 @@ class Config:
     # Documents shared on proposals: kept outside the database, under random names, each at most this large.
     PROPOSAL_DOCUMENTS_DIR = os.environ.get("PROPOSAL_DOCUMENTS_DIR", str(INSTANCE_DIR / "documents"))
     PROPOSAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PROPOSAL_DOCUMENT_MAX_BYTES", 2 * 1024 * 1024))
+    # A proposal waiting for an answer this many days without a stage change is shown to coordinators as stalled.
+    STALLED_AFTER_DAYS = int(os.environ.get("STALLED_AFTER_DAYS", 14))
 
 
 class DevelopmentConfig(Config):

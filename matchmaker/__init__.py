@@ -78,12 +78,13 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.auth.views import blueprint as auth
     from matchmaker.challenges.views import blueprint as challenges
     from matchmaker.coordination.views import blueprint as coordination
+    from matchmaker.dashboards.views import blueprint as dashboards
     from matchmaker.main.views import blueprint as main
     from matchmaker.matching.views import blueprint as matching
     from matchmaker.offers.views import blueprint as offers
     from matchmaker.workflow.views import blueprint as workflow
 
-    for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, api):
+    for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards, api):
         app.register_blueprint(blueprint)
 
 

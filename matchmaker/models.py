@@ -2,6 +2,7 @@
 from matchmaker.academics.models import AcademicProfile, AcademicRole, Publication
 from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole, UserSession
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
+from matchmaker.dashboards.models import CoordinatorNote
 from matchmaker.matching.models import Dismissal, Match, MatchingRun, MatchTarget
 from matchmaker.notifications.models import OutboxMessage
 from matchmaker.offers.models import Offer, OfferStatus
@@ -18,9 +19,9 @@ from matchmaker.workflow.models import (
 )
 
 __all__ = [
-    "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "Department", "Dismissal",
-    "HelpKind", "Language", "Match", "MatchTarget", "MatchingRun", "Membership", "MembershipStatus", "Offer",
-    "OfferStatus", "Organisation", "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Proposal",
+    "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "CoordinatorNote", "Department",
+    "Dismissal", "HelpKind", "Language", "Match", "MatchTarget", "MatchingRun", "Membership", "MembershipStatus",
+    "Offer", "OfferStatus", "Organisation", "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Proposal",
     "ProposalAcademic", "ProposalDocument", "ProposalEvent", "ProposalIndicator", "ProposalMessage", "Publication",
     "Role", "SDG", "Scale", "User", "UserRole", "UserSession", "Visibility", "WorkspaceRevision",
 ]

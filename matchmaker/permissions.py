@@ -447,3 +447,28 @@ def _start_proposal(user, challenge: Challenge):
             return Refusal(CONFIRM_FIRST)
         return challenge.status is ChallengeStatus.OPEN and _view_challenge(user, challenge)
     return False
+
+
+# --- dashboards ---------------------------------------------------------------------------------------
+
+@rule("dashboard.view")
+def _view_dashboard(_user, _obj) -> bool:
+    """Everyone signed in has a dashboard: it shows what waits for them in each of their roles."""
+    return True
+
+
+@rule("dashboard.coordinate")
+def _coordinate_dashboard(user, _obj) -> bool:
+    """The review queue, stalled proposals, challenges without a good match and the pipeline."""
+    return user.is_coordinator
+
+
+@rule("note.view")
+def _view_coordinator_notes(user, _proposal) -> bool:
+    """Coordinators' notes are private to coordinators: never shown to the people on the proposal."""
+    return user.is_coordinator
+
+
+@rule("note.add")
+def _add_coordinator_note(user, _proposal) -> bool:
+    return user.is_coordinator

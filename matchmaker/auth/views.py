@@ -36,7 +36,7 @@ blueprint = Blueprint("auth", __name__)
 @blueprint.route("/login", methods=["GET", "POST"])
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("main.home"))
+        return redirect(url_for("dashboards.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
         try:
@@ -51,7 +51,7 @@ def login():
             db.session.commit()
             flash(_("Welcome back, %(name)s.", name=user.name), "success")
             target = request.args.get("next")
-            return redirect(target if is_safe_redirect(target) else url_for("main.home"))
+            return redirect(target if is_safe_redirect(target) else url_for("dashboards.dashboard"))
         form.password.errors = [_("The e-mail or the password is not right. Check them and try again.")]
     return render_template("auth/login.html", form=form)
 

@@ -420,7 +420,7 @@ def test_sign_in_never_redirects_to_another_site(client, make, target):
     response = client.post("/login", query_string={"next": target}, data={"email": user.email, "password": PASSWORD})
 
     assert response.status_code == 302
-    assert response.location == "/"
+    assert response.location == "/dashboard"
 
 
 # --- password reset ------------------------------------------------------------------------------------

@@ -146,6 +146,16 @@ SUGGESTION_RULES = {
     ("suggested", "unconfirmed"): (UNSEEN, UNSEEN, UNSEEN,   UNSEEN,  UNSEEN,        UNSEEN,     UNSEEN,     UNSEEN),
 }
 
+# The coordinators' part of the dashboards (web pages only): the review page of a proposal under review (member and
+# academic: the people on it), saving a private note on it, the pipeline. Everyone signed in has /dashboard.
+DASHBOARD_RULES = {
+    #                          visitor  member  other_member academic other_academic coordinator unc_acad unc_member
+    ("review", "under_review"): (SIGN_IN, UNSEEN, UNSEEN,    UNSEEN,  UNSEEN,        OK,         UNSEEN,     UNSEEN),
+    ("note", "under_review"): (SIGN_IN, UNSEEN, UNSEEN,      UNSEEN,  UNSEEN,        OK,         UNSEEN,     UNSEEN),
+    ("pipeline", "all"):      (SIGN_IN, DENIED, DENIED,      DENIED,  DENIED,        OK,         DENIED,     DENIED),
+    ("dashboard", "own"):     (SIGN_IN, OK,     OK,          OK,      OK,            OK,         OK,         OK),
+}
+
 # A proposal between the member's organisation and the academic, just started (proposed).
 # see: the proposal page and GET /api/v1/proposals/<id>. message: post to its thread (page and API).
 # start: "I can help" / "Invite" on an open challenge of the member's organisation (page and API).
@@ -295,7 +305,7 @@ def hiding(spec: dict) -> dict:
 
 
 def test_every_rule_answers_for_every_role():
-    for rules in (CHALLENGE_RULES, OFFER_RULES, PROFILE_RULES, SUGGESTION_RULES, PROPOSAL_RULES):
+    for rules in (CHALLENGE_RULES, OFFER_RULES, PROFILE_RULES, SUGGESTION_RULES, PROPOSAL_RULES, DASHBOARD_RULES):
         for key, row in rules.items():
             assert len(row) == len(ROLES) and set(row) <= {OK, DENIED, UNSEEN, SIGN_IN}, key
 
@@ -667,3 +677,30 @@ def test_who_starts_a_proposal_on_an_open_challenge(client, make, act_as, cast, 
                            json={"challenge_id": through_the_api.id, "message": "Let us work together",
                                  "academic_ids": [invited.id]}), expected, 201)
     assert count(Proposal) == (2 if expected == OK else 0)
+
+
+# --- dashboards -----------------------------------------------------------------------------------------
+
+def _dashboard_cases() -> list:
+    return [pytest.param(action, obj, role, row[column], id=f"{action}-{role}")
+            for (action, obj), row in DASHBOARD_RULES.items() for column, role in enumerate(ROLES)]
+
+
+@pytest.mark.parametrize(("action", "obj", "role", "expected"), _dashboard_cases())
+def test_who_opens_the_dashboards_the_review_page_and_the_notes(client, make, cast, act_as, action, obj, role,
+                                                                 expected):
+    from matchmaker.dashboards.models import CoordinatorNote
+    from matchmaker.workflow.stages import Stage
+
+    academic = make.profile(cast.academic, biography="Services for families.", expertise=["families"]).user
+    proposal = make.proposal(Stage.UNDER_REVIEW, challenge=make.challenge(cast.organisation), member=cast.member,
+                             academic=academic)
+    act_as(role, "web")
+    if action == "note":
+        assert_web(client.post(f"/dashboard/review/{proposal.id}/notes", data={"body": "Looks solid."}), expected,
+                   done=302)
+        assert count(CoordinatorNote) == (1 if expected == OK else 0)
+        return
+    path = {"review": f"/dashboard/review/{proposal.id}", "pipeline": "/dashboard/pipeline",
+            "dashboard": "/dashboard"}[action]
+    assert_web(client.get(path), expected)

@@ -10,14 +10,14 @@ OFF_SITE = ["http:/evil.example", "https:evil.example", "HTTP:/evil.example/acco
 
 
 @pytest.mark.parametrize("target", LINE_BREAKS + OFF_SITE)
-def test_signing_in_with_a_broken_or_foreign_next_lands_on_the_home_page(client, make, target):
+def test_signing_in_with_a_broken_or_foreign_next_lands_on_the_dashboard(client, make, target):
     user = make.user(verified=True)
 
     response = client.post("/login", query_string={"next": target},
                            data={"email": user.email, "password": PASSWORD})
 
     assert response.status_code == 302
-    assert response.location == "/"
+    assert response.location == "/dashboard"
     assert "stolen" not in response.headers.get("Set-Cookie", "")
 
 
