@@ -3,7 +3,13 @@ from matchmaker.academics.models import AcademicProfile, AcademicRole, Publicati
 from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole, UserSession
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.matching.models import Dismissal, Match, MatchingRun, MatchTarget
-from matchmaker.notifications.models import OutboxMessage
+from matchmaker.notifications.models import (
+    DigestState,
+    Notification,
+    NotificationPreference,
+    OutboxMessage,
+    Reminder,
+)
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Membership, MembershipStatus, Organisation, OrganisationKind, OrganisationStatus
 from matchmaker.reference.models import SDG, Department, HelpKind, Scale
@@ -18,7 +24,8 @@ from matchmaker.workflow.models import (
 )
 
 __all__ = [
-    "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "Department", "Dismissal",
+    "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "Department", "DigestState",
+    "Dismissal", "Notification", "NotificationPreference", "Reminder",
     "HelpKind", "Language", "Match", "MatchTarget", "MatchingRun", "Membership", "MembershipStatus", "Offer",
     "OfferStatus", "Organisation", "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Proposal",
     "ProposalAcademic", "ProposalDocument", "ProposalEvent", "ProposalIndicator", "ProposalMessage", "Publication",
