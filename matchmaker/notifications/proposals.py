@@ -16,7 +16,7 @@ from matchmaker.notifications.models import Notification, NotificationKind, Remi
 from matchmaker.types import utcnow
 from matchmaker.workflow import services as workflow
 from matchmaker.workflow.models import Proposal, ProposalEvent, ProposalMessage
-from matchmaker.workflow.stages import FINAL_STAGES, Stage
+from matchmaker.workflow.stages import COORDINATOR, FINAL_STAGES, WAITING_ON, Stage
 
 # Decisions about one's own proposal: they arrive at once, whatever the person chose for moves.
 DECISIONS = frozenset({"accept", "decline", "approve", "reject", "request_changes", "cancel"})
@@ -116,8 +116,11 @@ def proposal_moved(event) -> None:
         return
     payload = {"actor": _name_of(record.actor_id), "move": record.name, "stage": record.to_stage.value,
                "reason_code": record.reason_code, "reason": record.reason_text}
-    _notify(_others_on(proposal, record.actor_id), NotificationKind.MOVE, proposal, payload,
-            always=record.name in DECISIONS, now=record.created_at)
+    recipients = _others_on(proposal, record.actor_id)
+    if WAITING_ON.get(record.to_stage) == COORDINATOR:  # submitted for review or evaluation: their turn now
+        recipients |= workflow.coordinator_ids() - {record.actor_id}
+    _notify(recipients, NotificationKind.MOVE, proposal, payload, always=record.name in DECISIONS,
+            now=record.created_at)
 
 
 def proposal_message_posted(event) -> None:

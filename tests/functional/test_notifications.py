@@ -76,6 +76,15 @@ def test_every_move_and_message_reaches_the_other_side_only(app, make):
     assert notifications_for(academic, NotificationKind.MESSAGE) == []
 
 
+def test_the_coordinators_hear_when_a_proposal_is_submitted_for_their_review(app, make):
+    coordinator = make.coordinator(verified=True)
+    proposal = make.proposal(Stage.CO_CREATION, coordinator=coordinator)
+    assert notifications_for(coordinator) == []
+    make.proposal(Stage.UNDER_REVIEW, coordinator=coordinator)
+    [submitted] = notifications_for(coordinator)
+    assert submitted.payload["move"] == "submit_for_review" and submitted.proposal_id != proposal.id
+
+
 def test_an_italian_recipient_gets_the_email_in_italian_and_an_english_one_in_english(app, make):
     italian = make.academic(verified=True, language=Language.IT)
     make.profile(italian, biography="Servizi per le famiglie.", expertise=["famiglie"])
