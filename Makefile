@@ -37,7 +37,8 @@ run: install
 # The background jobs (matching refreshes and recomputation, e-mail delivery) when REDIS_URL is set; without it,
 # each job runs inline, in its own transaction, once the transaction that asked for it has committed.
 worker: install
-	$(BIN)/rq worker matchmaker --url $$REDIS_URL
+	$(BIN)/flask --app matchmaker run-schedule
+	$(BIN)/rq worker matchmaker --with-scheduler --url $$REDIS_URL
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

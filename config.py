@@ -135,8 +135,10 @@ class Config:
     # Documents shared on proposals: kept outside the database, under random names, each at most this large.
     PROPOSAL_DOCUMENTS_DIR = os.environ.get("PROPOSAL_DOCUMENTS_DIR", str(INSTANCE_DIR / "documents"))
     PROPOSAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PROPOSAL_DOCUMENT_MAX_BYTES", 2 * 1024 * 1024))
-    # A proposal waiting for an answer this many days without a stage change is shown to coordinators as stalled.
+    # A proposal waiting this long for someone's answer reminds them; twice as long (by default) it is stalled.
+    REMINDER_AFTER_DAYS = int(os.environ.get("REMINDER_AFTER_DAYS", 7))
     STALLED_AFTER_DAYS = int(os.environ.get("STALLED_AFTER_DAYS", 14))
+    SCHEDULE_EVERY_MINUTES = int(os.environ.get("SCHEDULE_EVERY_MINUTES", 60))  # the queue's round of both
 
 
 class DevelopmentConfig(Config):

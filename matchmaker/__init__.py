@@ -81,10 +81,12 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.dashboards.views import blueprint as dashboards
     from matchmaker.main.views import blueprint as main
     from matchmaker.matching.views import blueprint as matching
+    from matchmaker.notifications.views import blueprint as notifications
     from matchmaker.offers.views import blueprint as offers
     from matchmaker.workflow.views import blueprint as workflow
 
-    for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards, api):
+    for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards,
+                      notifications, api):
         app.register_blueprint(blueprint)
 
 
@@ -93,6 +95,7 @@ def register_subscribers(app: "Flask") -> None:
     from matchmaker import events
     from matchmaker.challenges import subscribers as challenges
     from matchmaker.matching import subscribers as matching
+    from matchmaker.notifications import proposals as notifications
 
     for event_type, subscriber in (
         (events.ChallengeChanged, matching.challenge_changed),
@@ -101,6 +104,9 @@ def register_subscribers(app: "Flask") -> None:
         (events.AcademicJoined, matching.academic_joined),
         (events.OrganisationStatusChanged, matching.organisation_status_changed),
         (events.ProposalMoved, challenges.proposal_moved),
+        (events.ProposalStarted, notifications.proposal_started),
+        (events.ProposalMoved, notifications.proposal_moved),
+        (events.ProposalMessagePosted, notifications.proposal_message_posted),
     ):
         events.subscribe(app, event_type, subscriber)
 

@@ -1,4 +1,5 @@
-"""Flask commands for operators: create users, load the demo data, and (in development) print e-mail links."""
+"""Flask commands for operators: create users, load the demo data, send reminders and digests, and (in development)
+print e-mail links."""
 import secrets
 
 import click
@@ -9,6 +10,7 @@ from matchmaker.auth.models import Language, Role
 from matchmaker.errors import DomainError
 from matchmaker.extensions import db
 from matchmaker.matching.commands import match_eval_command
+from matchmaker.notifications.schedule import run_schedule_command, send_digests_command, send_reminders_command
 
 
 def register_cli(app: Flask) -> None:
@@ -17,6 +19,8 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(reindex_command)
     app.cli.add_command(match_eval_command)
     app.cli.add_command(dev_link_command)
+    for command in (send_reminders_command, send_digests_command, run_schedule_command):
+        app.cli.add_command(command)
 
 
 def _fail(message: str) -> None:

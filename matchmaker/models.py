@@ -4,7 +4,13 @@ from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole, Use
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.dashboards.models import CoordinatorNote
 from matchmaker.matching.models import Dismissal, Match, MatchingRun, MatchTarget
-from matchmaker.notifications.models import OutboxMessage
+from matchmaker.notifications.models import (
+    DigestState,
+    Notification,
+    NotificationPreference,
+    OutboxMessage,
+    Reminder,
+)
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Membership, MembershipStatus, Organisation, OrganisationKind, OrganisationStatus
 from matchmaker.reference.models import SDG, Department, HelpKind, Scale
@@ -20,8 +26,9 @@ from matchmaker.workflow.models import (
 
 __all__ = [
     "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "CoordinatorNote", "Department",
-    "Dismissal", "HelpKind", "Language", "Match", "MatchTarget", "MatchingRun", "Membership", "MembershipStatus",
-    "Offer", "OfferStatus", "Organisation", "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Proposal",
+    "DigestState", "Dismissal", "HelpKind", "Language", "Match", "MatchTarget", "MatchingRun", "Membership",
+    "MembershipStatus", "Notification", "NotificationPreference", "Offer", "OfferStatus", "Organisation",
+    "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Proposal", "Reminder",
     "ProposalAcademic", "ProposalDocument", "ProposalEvent", "ProposalIndicator", "ProposalMessage", "Publication",
     "Role", "SDG", "Scale", "User", "UserRole", "UserSession", "Visibility", "WorkspaceRevision",
 ]

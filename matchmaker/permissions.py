@@ -147,6 +147,12 @@ def _revoke_token(user, token) -> bool:
     return token is not None and token.user_id == user.id
 
 
+@rule("notification.read")
+def _read_notification(user, notification) -> bool:
+    """A notification is its recipient's alone: for anyone else it does not exist (404)."""
+    return notification is not None and notification.user_id == user.id
+
+
 # --- challenges ---------------------------------------------------------------------------------------
 
 def _is_member_of(user, challenge: Challenge) -> bool:

@@ -643,3 +643,28 @@ class ProposalMessages(Answer):
     """The thread, oldest first."""
 
     items: list[ProposalMessage]
+
+
+# --- notifications -----------------------------------------------------------------------------------------
+
+class NotificationQuery(Query):
+    unread: bool = Field(False, description="`true`: only the notifications not read yet.")
+
+
+class Notification(Answer):
+    """One notification, worded in the caller's language."""
+
+    id: int
+    kind: Literal["invitation", "move", "message", "reminder", "stalled"]
+    text: str
+    proposal_id: int | None
+    link: str = Field(description="The page it is about.")
+    created_at: datetime
+    read_at: datetime | None
+
+
+class Notifications(Answer):
+    """The caller's notifications, newest first, and how many are unread."""
+
+    items: list[Notification]
+    unread: int

@@ -7,6 +7,7 @@ from matchmaker.api import models
 from matchmaker.api.auth import authenticate_api_request, require_api_user
 from matchmaker.api.market import blueprint as market_blueprint
 from matchmaker.api.models import Error
+from matchmaker.api.notifications import blueprint as notifications_blueprint
 from matchmaker.api.openapi import describe, openapi_document
 from matchmaker.api.parsing import valid_body
 from matchmaker.api.proposals import blueprint as proposals_blueprint
@@ -26,6 +27,8 @@ csrf.exempt(market_blueprint)
 blueprint.register_blueprint(market_blueprint)
 csrf.exempt(proposals_blueprint)
 blueprint.register_blueprint(proposals_blueprint)
+csrf.exempt(notifications_blueprint)
+blueprint.register_blueprint(notifications_blueprint)
 
 
 @blueprint.get("/health")

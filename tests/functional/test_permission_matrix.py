@@ -166,6 +166,13 @@ PROPOSAL_RULES = {
     ("start", "open_challenge"): (SIGN_IN, OK,  DENIED,      OK,      OK,            DENIED,     DENIED,     DENIED),
 }
 
+# A notification is its recipient's alone (here: the member's); to anyone else, coordinators included, it does
+# not exist. read: mark it as read on the page, find it in GET /api/v1/notifications.
+NOTIFICATION_RULES = {
+    #                          visitor  member  other_member academic other_academic coordinator unc_acad unc_member
+    ("read", "the_member_s"): (SIGN_IN, OK,     UNSEEN,      UNSEEN,  UNSEEN,        UNSEEN,     UNSEEN,     UNSEEN),
+}
+
 
 def rule(rules: dict, action: str, obj: str, role: str) -> str:
     return rules[(action, obj)][ROLES.index(role)]
@@ -305,7 +312,8 @@ def hiding(spec: dict) -> dict:
 
 
 def test_every_rule_answers_for_every_role():
-    for rules in (CHALLENGE_RULES, OFFER_RULES, PROFILE_RULES, SUGGESTION_RULES, PROPOSAL_RULES, DASHBOARD_RULES):
+    for rules in (CHALLENGE_RULES, OFFER_RULES, PROFILE_RULES, SUGGESTION_RULES, PROPOSAL_RULES, DASHBOARD_RULES,
+                  NOTIFICATION_RULES):
         for key, row in rules.items():
             assert len(row) == len(ROLES) and set(row) <= {OK, DENIED, UNSEEN, SIGN_IN}, key
 
@@ -704,3 +712,30 @@ def test_who_opens_the_dashboards_the_review_page_and_the_notes(client, make, ca
     path = {"review": f"/dashboard/review/{proposal.id}", "pipeline": "/dashboard/pipeline",
             "dashboard": "/dashboard"}[action]
     assert_web(client.get(path), expected)
+
+
+# --- notifications ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(NOTIFICATION_RULES, "read"))
+def test_only_its_recipient_reads_a_notification(client, act_as, cast, proposal_of, role, kind, expected):
+    from matchmaker.notifications.models import Notification, NotificationKind
+
+    proposal = proposal_of()
+    academic_s = db.session.scalars(sa.select(Notification).where(  # the invitation: the academic's
+        Notification.user_id == cast.academic.id, Notification.kind == NotificationKind.INVITATION)).one()
+    member_s = Notification(user_id=cast.member.id, kind=NotificationKind.MESSAGE, proposal_id=proposal.id,
+                            payload={"challenge": proposal.challenge.title, "actor": cast.academic.name,
+                                     "excerpt": "Shall we meet?"})
+    db.session.add(member_s)
+    db.session.commit()
+    notification = member_s if kind == "the_member_s" else academic_s
+    headers = act_as(role)
+
+    listed = client.get("/api/v1/notifications", headers=headers)
+    if expected == SIGN_IN:
+        assert listed.status_code == 401
+    else:
+        assert (notification.id in {item["id"] for item in listed.get_json()["items"]}) == (expected == OK)
+    assert_web(client.post(f"/notifications/{notification.id}/read"), expected, 302)
+    db.session.expire_all()
+    assert (db.session.get(Notification, notification.id).read_at is not None) == (expected == OK)
