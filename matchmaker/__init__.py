@@ -92,6 +92,7 @@ def register_subscribers(app: "Flask") -> None:
     from matchmaker import events
     from matchmaker.challenges import subscribers as challenges
     from matchmaker.matching import subscribers as matching
+    from matchmaker.workflow import subscribers as workflow
 
     for event_type, subscriber in (
         (events.ChallengeChanged, matching.challenge_changed),
@@ -100,6 +101,8 @@ def register_subscribers(app: "Flask") -> None:
         (events.AcademicJoined, matching.academic_joined),
         (events.OrganisationStatusChanged, matching.organisation_status_changed),
         (events.ProposalMoved, challenges.proposal_moved),
+        (events.ProposalMoved, matching.proposal_moved),
+        (events.ProposalStarted, workflow.proposal_started),
     ):
         events.subscribe(app, event_type, subscriber)
 
