@@ -104,6 +104,7 @@ def register_subscribers(app: "Flask") -> None:
         (events.AcademicJoined, matching.academic_joined),
         (events.OrganisationStatusChanged, matching.organisation_status_changed),
         (events.ProposalMoved, challenges.proposal_moved),
+        (events.ProposalMoved, matching.proposal_moved),
         (events.ProposalStarted, notifications.proposal_started),
         (events.ProposalMoved, notifications.proposal_moved),
         (events.ProposalMessagePosted, notifications.proposal_message_posted),

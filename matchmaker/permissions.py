@@ -15,8 +15,11 @@ from matchmaker.academics.models import AcademicProfile
 from matchmaker.auth.models import Role, User
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.errors import Forbidden, NotAuthenticated
+from matchmaker.extensions import db
+from matchmaker.matching.models import Match
 from matchmaker.offers.models import Offer
 from matchmaker.orgs.models import Organisation, OrganisationStatus
+from matchmaker.workflow.models import Proposal, ProposalAcademic
 
 Rule = Callable[[object, object], "bool | Refusal"]
 _RULES: dict[str, Rule] = {}
@@ -334,6 +337,31 @@ def suggestable_academics(user) -> sa.ColumnElement[bool]:
     if _is_coordinator(user):
         return shown
     return sa.and_(shown, AcademicProfile.suggest_to_organisations.is_(True))
+
+
+@rule("academic.view_card")
+def _view_academic_card(user, profile: AcademicProfile) -> bool:
+    """The profile card (name, department, role, expertise, goals, availability; never the address) for the members
+    of an organisation this academic is suggested to (a stored match on one of its challenges, the academic or
+    one of their offers) or is on a proposal with; and for whoever may read the full profile."""
+    if profile is None or not (profile.user.active and profile.user.email_verified):
+        return _view_profile(user, profile) if profile is not None else False
+    if _view_profile(user, profile):
+        return True
+    organisations = active_organisation_ids(user)
+    if not organisations:
+        return False
+    challenges = sa.select(Challenge.id).where(Challenge.organisation_id.in_(organisations))
+    on_proposal = sa.select(ProposalAcademic.proposal_id).join(Proposal).where(
+        ProposalAcademic.academic_id == profile.user_id, Proposal.challenge_id.in_(challenges))
+    if db.session.scalar(sa.select(on_proposal.exists())):
+        return True
+    if not (user.email_verified and _suggest_profile(user, profile)):  # as for seeing the suggestions at all
+        return False
+    suggested = sa.select(Match.id).where(Match.challenge_id.in_(challenges), sa.or_(
+        Match.academic_id == profile.user_id,
+        Match.offer_id.in_(sa.select(Offer.id).where(Offer.academic_id == profile.user_id))))
+    return bool(db.session.scalar(sa.select(suggested.exists())))
 
 
 # --- matching -----------------------------------------------------------------------------------------

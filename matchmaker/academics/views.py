@@ -39,6 +39,16 @@ def detail(user_id: int):
     return render_template("academics/detail.html", profile=profile, offers=offers)
 
 
+@blueprint.route("/people/<int:user_id>/card")
+@login_required
+def card(user_id: int):
+    """The short profile card an organisation reads of an academic suggested to it, in the directory or not."""
+    profile = db.session.get(AcademicProfile, user_id)
+    if profile is None or not can(current_user, "academic.view_card", profile):
+        raise NotFound(_("This profile does not exist or is not public."))
+    return render_template("academics/card.html", profile=profile)
+
+
 def _own_profile() -> AcademicProfile:
     profile = current_user.academic_profile
     if profile is None:

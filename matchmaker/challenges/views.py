@@ -20,6 +20,7 @@ from matchmaker.permissions import active_organisation_ids, can, require, workin
 from matchmaker.reference.models import HelpKind
 from matchmaker.reference.services import list_sdgs
 from matchmaker.templating import current_language
+from matchmaker.workflow import insights
 
 blueprint = Blueprint("challenges", __name__, url_prefix="/challenges")
 
@@ -97,7 +98,15 @@ def _render_detail(challenge: Challenge, hide_form: HideForm | None = None, stat
         close_form=close_form or CloseChallengeForm(formdata=None),
         next_statuses=_next_statuses(challenge), publication_problem=services.publication_problem(challenge),
         is_member=challenge.organisation_id in active_organisation_ids(current_user),
-        partners=services.partnership_academics(challenge), **challenge_panel(challenge)), status
+        partners=services.partnership_academics(challenge), my_proposal=_my_proposal(challenge),
+        **challenge_panel(challenge)), status
+
+
+def _my_proposal(challenge: Challenge) -> int | None:
+    """The proposal under way between this challenge and the academic reading it, if any (not a second one)."""
+    if not current_user.is_authenticated:
+        return None
+    return insights.under_way({challenge.id}, {current_user.id}).get((challenge.id, current_user.id))
 
 
 def _next_statuses(challenge: Challenge) -> list[ChallengeStatus]:

@@ -12,6 +12,7 @@ from matchmaker.matching import services
 from matchmaker.matching.models import Match, MatchTarget
 from matchmaker.offers.models import Offer
 from matchmaker.permissions import can
+from matchmaker.workflow import insights
 
 
 @dataclass
@@ -30,11 +31,20 @@ def challenge_panel(challenge: Challenge) -> dict:
     """What the challenge page shows of matching, for those who may see it (its organisation, coordinators)."""
     if not can(current_user, "match.view", challenge):
         return {"matching": None}
+    academics = shown(services.suggestions_for_challenge(challenge, MatchTarget.ACADEMIC, viewer=current_user))
+    offers = shown(services.suggestions_for_challenge(challenge, MatchTarget.OFFER, viewer=current_user))
+    people = {s.match.academic_id for s in academics} | {s.match.offer.academic_id for s in offers}
     return {"matching": {
-        "academics": shown(services.suggestions_for_challenge(challenge, MatchTarget.ACADEMIC, viewer=current_user)),
-        "offers": shown(services.suggestions_for_challenge(challenge, MatchTarget.OFFER, viewer=current_user)),
+        "academics": academics,
+        "offers": offers,
         "team": services.team_for_challenge(challenge, current_user) if challenge.status.value == "open" else None,
         "may_dismiss": can(current_user, "match.dismiss", challenge),
+        # Acting on a suggestion: invite (members of the challenge's organisation), and what is said beside it.
+        "may_invite": can(current_user, "proposal.start", challenge),
+        "at_capacity": insights.at_capacity(people),
+        "offers_at_capacity": insights.offers_at_capacity(s.match.offer for s in offers),
+        "under_way": {academic: proposal for (_c, academic), proposal in
+                      insights.under_way({challenge.id}, people).items()},
     }}
 
 
@@ -42,5 +52,12 @@ def offer_panel(offer: Offer) -> dict:
     """The challenges that fit an offer, for its author and the coordinators."""
     if not can(current_user, "match.view", offer):
         return {"matching": None}
-    return {"matching": {"challenges": shown(services.suggestions_for_offer(offer, current_user)),
-                         "may_dismiss": can(current_user, "match.dismiss", offer)}}
+    challenges = shown(services.suggestions_for_offer(offer, current_user))
+    return {"matching": {"challenges": challenges, "may_dismiss": can(current_user, "match.dismiss", offer),
+                         "under_way": under_way_for(challenges, offer.academic_id)}}
+
+
+def under_way_for(suggestions: list[Shown], academic_id: int) -> dict[int, int]:
+    """For an academic's suggested challenges: challenge → the proposal already under way between them."""
+    found = insights.under_way({s.match.challenge_id for s in suggestions}, {academic_id})
+    return {challenge_id: proposal_id for (challenge_id, _a), proposal_id in found.items()}

@@ -615,6 +615,31 @@ def dismiss(user: User, side: DismissalSide, challenge_id: int, target_type: Mat
     return dismissal
 
 
+def exclude_pairs(user_id: int | None, challenge_id: int, academic_ids, offer_ids=()) -> None:
+    """After a proposal was declined or withdrawn: the pairs it joined are not suggested again, to either side.
+
+    Kept as dismissals of both sides (the academics with every offer of theirs, and the offers the proposal
+    named), so the row computation and the pages leave them out as they leave out any dismissed pair; then the
+    freed places are refilled once the caller commits. Flushes."""
+    academic_ids = {int(i) for i in academic_ids}
+    offer_ids = {int(i) for i in offer_ids}
+    if academic_ids:
+        offer_ids |= set(db.session.scalars(sa.select(Offer.id).where(Offer.academic_id.in_(academic_ids))))
+    targets = [(MatchTarget.ACADEMIC, i) for i in sorted(academic_ids)] + [(MatchTarget.OFFER, i)
+                                                                          for i in sorted(offer_ids)]
+    for target_type, target_id in targets:
+        for side in DismissalSide:
+            if db.session.scalar(sa.select(Dismissal.id).where(
+                    Dismissal.side == side, Dismissal.challenge_id == challenge_id,
+                    Dismissal.target_type == target_type, Dismissal.target_id == target_id)) is None:
+                db.session.add(Dismissal(user_id=user_id, side=side, challenge_id=challenge_id,
+                                         target_type=target_type, target_id=target_id))
+    db.session.flush()
+    item_changed("challenge", challenge_id)
+    for academic_id in sorted(academic_ids):
+        item_changed("profile", academic_id)
+
+
 # --- answers computed on the fly ------------------------------------------------------------------------------
 
 @dataclass

@@ -1,6 +1,15 @@
-"""How matching follows the other features: each event, once committed, enqueues the refresh of what it touched."""
-from matchmaker.events import AcademicJoined, ChallengeChanged, OfferChanged, OrganisationStatusChanged, ProfileChanged
+"""How matching follows the other features: each event, once committed, enqueues the refresh of what it touched;
+a declined or withdrawn proposal also ends the suggestion of its pairs."""
+from matchmaker.events import (
+    AcademicJoined,
+    ChallengeChanged,
+    OfferChanged,
+    OrganisationStatusChanged,
+    ProfileChanged,
+    ProposalMoved,
+)
 from matchmaker.matching import services
+from matchmaker.workflow import insights
 
 
 def challenge_changed(event: ChallengeChanged) -> None:
@@ -21,3 +30,13 @@ def academic_joined(event: AcademicJoined) -> None:
 
 def organisation_status_changed(event: OrganisationStatusChanged) -> None:
     services.organisation_changed(event.organisation_id)
+
+
+def proposal_moved(event: ProposalMoved) -> None:
+    """A declined or withdrawn proposal: its pairs leave both sides' suggestions for good."""
+    ending = insights.ending_of(event.event_id)
+    if ending is None:
+        return
+    challenge_id, academic_ids, offer_ids = insights.ended_pairs(event.proposal_id)
+    if challenge_id:
+        services.exclude_pairs(ending.actor_id, challenge_id, academic_ids, offer_ids)

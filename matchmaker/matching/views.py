@@ -9,9 +9,10 @@ from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm
 from matchmaker.matching import services
 from matchmaker.matching.models import DismissalSide, MatchTarget
-from matchmaker.matching.panels import shown
+from matchmaker.matching.panels import shown, under_way_for
 from matchmaker.offers.models import Offer
 from matchmaker.permissions import can, require
+from matchmaker.workflow import insights
 
 blueprint = Blueprint("matching", __name__)
 
@@ -25,8 +26,9 @@ def for_you():
     if not current_user.email_verified:  # the page says what is waiting, rather than a bare refusal
         return render_template("matching/for_you.html", profile=profile, suggestions=[])
     require("match.view", profile)
-    return render_template("matching/for_you.html", profile=profile,
-                           suggestions=shown(services.suggestions_for_academic(profile.user_id, current_user)))
+    suggestions = shown(services.suggestions_for_academic(profile.user_id, current_user))
+    return render_template("matching/for_you.html", profile=profile, suggestions=suggestions,
+                           under_way=under_way_for(suggestions, profile.user_id))
 
 
 @blueprint.route("/matching/for-you/<int:challenge_id>/dismiss", methods=["POST"])
@@ -85,7 +87,8 @@ def coordination():
     require("matching.recompute")
     return render_template("matching/coordination.html", runs=services.latest_runs(),
                            last_full=services.last_full_run(), counts=services.stored_counts(),
-                           index=services.index_status(), queued=services.recompute_is_queued())
+                           index=services.index_status(), queued=services.recompute_is_queued(),
+                           why_pairs_end=insights.why_pairs_end(), window_days=insights.FAILURE_WINDOW_DAYS)
 
 
 @blueprint.route("/coordination/matching/recompute", methods=["POST"])

@@ -4,6 +4,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from matchmaker.challenges.forms import sdg_choices
+from matchmaker.challenges.models import Challenge, ChallengeStatus
+from matchmaker.challenges.services import challenges_of_organisations
 from matchmaker.db import STALE_WRITES
 from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
@@ -14,10 +16,11 @@ from matchmaker.matching.panels import offer_panel
 from matchmaker.offers import services
 from matchmaker.offers.forms import OfferForm
 from matchmaker.offers.models import Offer, OfferStatus
-from matchmaker.permissions import can, require
+from matchmaker.permissions import can, require, working_organisation_ids
 from matchmaker.reference.models import HelpKind
 from matchmaker.reference.services import list_departments, list_sdgs
 from matchmaker.templating import current_language
+from matchmaker.workflow import insights
 
 blueprint = Blueprint("offers", __name__, url_prefix="/offers")
 
@@ -78,7 +81,19 @@ def _render_detail(offer: Offer, hide_form: HideForm | None = None, status: int 
     order = list(OfferStatus)
     next_statuses = sorted(services.NEXT_STATUSES[offer.status], key=order.index)
     return render_template("offers/detail.html", offer=offer, hide_form=hide_form or HideForm(),
-                           next_statuses=next_statuses, **offer_panel(offer)), status
+                           next_statuses=next_statuses, ask_for=_challenges_to_ask_for(offer),
+                           **offer_panel(offer)), status
+
+
+def _challenges_to_ask_for(offer: Offer) -> list[tuple[Challenge, int | None]]:
+    """For an organisation member: their challenges this offer could be asked for, each with the proposal already
+    under way with its author, if any."""
+    if not current_user.is_authenticated or offer.academic_id == current_user.id:
+        return []
+    challenges = [c for c in challenges_of_organisations(sorted(working_organisation_ids(current_user)))
+                  if c.status is ChallengeStatus.OPEN and can(current_user, "proposal.start", c)]
+    found = insights.under_way({c.id for c in challenges}, {offer.academic_id})
+    return [(c, found.get((c.id, offer.academic_id))) for c in challenges]
 
 
 @blueprint.route("/<int:offer_id>/edit", methods=["GET", "POST"])

@@ -84,7 +84,7 @@ def test_an_academic_sees_the_challenges_that_fit_best_first_with_reasons_and_di
     expect(cards).to_have_count(3)
     first = cards.first
     expect(first.get_by_role("heading", level=3)).to_contain_text(FITTING)
-    expect(first.get_by_role("link", name=FITTING)).to_be_visible()
+    expect(first.get_by_role("link", name=FITTING, exact=True)).to_be_visible()
     expect(first).to_contain_text("Cooperativa Casa Comune")
     reasons = first.locator(".match-reasons")
     expect(reasons).to_contain_text(re.compile(r"You share: .*energy"))
@@ -200,7 +200,7 @@ def test_a_member_sees_who_fits_their_challenge_and_a_team_and_a_visitor_does_no
     expect(anna).to_contain_text(data["energy_department"])
     expect(anna.locator(".match-reasons")).to_contain_text(re.compile(r"You share: .*retrofit"))
     expect(anna.get_by_role("button", name="Dismiss Anna Rossi")).to_be_visible()
-    expect(offers.get_by_role("link", name="Smartphone courses for older adults")).to_be_visible()
+    expect(offers.get_by_role("link", name="Smartphone courses for older adults", exact=True)).to_be_visible()
     expect(offers).to_contain_text("Marco Bianchi")
     expect(panel).not_to_contain_text("Paola Neri")
 

@@ -16,6 +16,7 @@ from matchmaker.academics.models import AcademicProfile
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.extensions import db
 from matchmaker.matching import services as matching
+from matchmaker.matching.models import Match, MatchTarget
 from matchmaker.notifications.models import OutboxMessage
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import OrganisationStatus
@@ -129,6 +130,12 @@ PROFILE_RULES = {
     ("see", "unconfirmed_listed"): (UNSEEN, UNSEEN, UNSEEN,  UNSEEN,  UNSEEN,        OK,         OK,         UNSEEN),
 
     ("edit_own", "profile"):  (SIGN_IN, UNSEEN, UNSEEN,      OK,      OK,            UNSEEN,     OK,         UNSEEN),
+
+    # card: /people/<id>/card, the short card of an academic outside the directory, for the organisations they are
+    # suggested to (a stored match on one of their challenges) or on a proposal with; never with the address.
+    ("card", "suggested_unlisted"): (SIGN_IN, OK, UNSEEN,    OK,      UNSEEN,        OK,         UNSEEN,     UNSEEN),
+    ("card", "on_a_proposal_unlisted"): (SIGN_IN, OK, UNSEEN, OK,     UNSEEN,        OK,         UNSEEN,     OK),
+    ("card", "unsuggested_unlisted"): (SIGN_IN, UNSEEN, UNSEEN, OK,   UNSEEN,        OK,         UNSEEN,     UNSEEN),
 }
 
 CANDIDATES = {  # an academic whose profile fits the member's open challenge, with an offer that fits it too
@@ -563,6 +570,26 @@ def test_only_academics_edit_a_profile_and_only_their_own(client, make, cast, ac
 
     rewritten = sa.select(AcademicProfile.user_id).where(AcademicProfile.biography == "Rewritten")
     assert set(db.session.scalars(rewritten)) == ({cast.actor.id} if expected == OK else set())
+
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(PROFILE_RULES, "card"))
+def test_who_reads_the_card_of_an_academic_outside_the_directory(client, make, cast, act_as, role, kind, expected):
+    profile = make.profile(cast.academic, directory_opt_in=False, expertise=["energy poverty"])
+    challenge = make.challenge(cast.organisation, status=ChallengeStatus.OPEN)
+    if kind == "suggested_unlisted":
+        db.session.add(Match(challenge_id=challenge.id, target_type=MatchTarget.ACADEMIC, academic_id=profile.user_id,
+                             score=70.0))
+        db.session.commit()
+    elif kind == "on_a_proposal_unlisted":
+        make.proposal(challenge=challenge, member=make.member(cast.organisation, verified=True),
+                      academic=cast.academic)
+    act_as(role, "web")
+
+    response = client.get(f"/people/{profile.user_id}/card")
+    assert_web(response, expected)
+    assert cast.academic.email not in page_of(response)
+    if expected == OK:
+        assert cast.academic.name in page_of(response) and "energy poverty" in page_of(response)
 
 
 @pytest.mark.parametrize("status", [OrganisationStatus.SUSPENDED, OrganisationStatus.REJECTED])
