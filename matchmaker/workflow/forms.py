@@ -14,7 +14,7 @@ PLAN_LABELS = {
     "objectives": _l("Objectives"),
     "activities": _l("Activities"),
     "roles": _l("Roles of each side"),
-    "timeline": _l("Timeline"),
+    "timeline": _l("Timeline of the work"),
     "resources": _l("Resources"),
     "expected_indicators": _l("Expected impact indicators"),
 }

@@ -144,10 +144,10 @@ def missing_inputs(transition: Transition, inputs: dict) -> tuple[str, ...]:
 _PLACES: dict[Stage, tuple[int, int]] = {
     Stage.PROPOSED: (0, 0), Stage.ACCEPTED: (0, 1), Stage.FRAMING: (0, 2), Stage.CO_CREATION: (0, 3),
     Stage.UNDER_REVIEW: (0, 4), Stage.APPROVED: (0, 5), Stage.ACTIVE: (0, 6), Stage.EVALUATION: (0, 7),
-    Stage.COMPLETED: (0, 8), Stage.DECLINED: (1, 1), Stage.REJECTED: (1, 5), Stage.WITHDRAWN: (2, 2),
+    Stage.COMPLETED: (0, 8), Stage.DECLINED: (1, 0), Stage.REJECTED: (1, 5), Stage.WITHDRAWN: (2, 2),
     Stage.CANCELLED: (2, 7),
 }
-_BOX_W, _BOX_H, _COL_W, _ROW_H, _MARGIN = 170, 36, 230, 64, 30
+_BOX_W, _BOX_H, _COL_W, _ROW_H, _MARGIN = 190, 36, 250, 64, 30
 
 
 def _centre(stage: Stage) -> tuple[float, float]:
@@ -183,9 +183,10 @@ def diagram(labels: dict[Stage, str] | None = None, title: str = "Stages of a pr
         if transition.source is None:
             continue
         x1, y1, x2, y2 = _edge_ends(transition.source, transition.target)
-        if transition.name == "request_changes":  # back up the main path: a curve on its left
-            left = _MARGIN - 18
-            path = f"M{x1 - _BOX_W / 2},{y1 - _BOX_H / 2} C{left},{y1} {left},{y2} {x2 - _BOX_W / 2},{y2 + _BOX_H / 2}"
+        if transition.name == "request_changes":  # back up the main path: a curve along its left side
+            (sx, sy), (_tx, ty) = _centre(transition.source), _centre(transition.target)
+            left, bend = sx - _BOX_W / 2, _MARGIN - 26
+            path = f"M{left},{sy} C{bend},{sy} {bend},{ty} {left},{ty}"
             parts.append(f'<path d="{path}" fill="none" stroke="#a33" stroke-dasharray="5 3" '
                          f'marker-end="url(#stage-arrow)"><title>{escape(transition.name)}</title></path>')
             continue
@@ -197,6 +198,6 @@ def diagram(labels: dict[Stage, str] | None = None, title: str = "Stages of a pr
         fill = "#eef3fb" if not final else "#f4f4f4"
         parts.append(f'<g><rect x="{x}" y="{y}" width="{_BOX_W}" height="{_BOX_H}" rx="6" fill="{fill}" '
                      f'stroke="#1d3f72"/><text x="{x + _BOX_W / 2}" y="{y + _BOX_H / 2 + 5}" text-anchor="middle" '
-                     f'font-size="14" fill="#111">{escape(str(labels.get(stage, stage.value)))}</text></g>')
+                     f'font-size="13" fill="#111">{escape(str(labels.get(stage, stage.value)))}</text></g>')
     parts.append("</svg>")
     return "".join(parts)

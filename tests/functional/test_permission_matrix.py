@@ -146,6 +146,16 @@ SUGGESTION_RULES = {
     ("suggested", "unconfirmed"): (UNSEEN, UNSEEN, UNSEEN,   UNSEEN,  UNSEEN,        UNSEEN,     UNSEEN,     UNSEEN),
 }
 
+# A proposal between the member's organisation and the academic, just started (proposed).
+# see: the proposal page and GET /api/v1/proposals/<id>. message: post to its thread (page and API).
+# start: "I can help" / "Invite" on an open challenge of the member's organisation (page and API).
+PROPOSAL_RULES = {
+    #                          visitor  member  other_member academic other_academic coordinator unc_acad unc_member
+    ("see", "proposal"):      (SIGN_IN, OK,     UNSEEN,      OK,      UNSEEN,        OK,         UNSEEN,     OK),
+    ("message", "proposal"):  (SIGN_IN, OK,     UNSEEN,      OK,      UNSEEN,        OK,         UNSEEN,     DENIED),
+    ("start", "open_challenge"): (SIGN_IN, OK,  DENIED,      OK,      OK,            DENIED,     DENIED,     DENIED),
+}
+
 
 def rule(rules: dict, action: str, obj: str, role: str) -> str:
     return rules[(action, obj)][ROLES.index(role)]
@@ -285,7 +295,7 @@ def hiding(spec: dict) -> dict:
 
 
 def test_every_rule_answers_for_every_role():
-    for rules in (CHALLENGE_RULES, OFFER_RULES, PROFILE_RULES, SUGGESTION_RULES):
+    for rules in (CHALLENGE_RULES, OFFER_RULES, PROFILE_RULES, SUGGESTION_RULES, PROPOSAL_RULES):
         for key, row in rules.items():
             assert len(row) == len(ROLES) and set(row) <= {OK, DENIED, UNSEEN, SIGN_IN}, key
 
@@ -608,3 +618,50 @@ def test_whom_an_organisation_is_suggested(client, act_as, cast, candidate_for, 
     # The SQL twin of the per-person rule gives the same answer for this caller.
     twin = set(db.session.scalars(sa.select(AcademicProfile.user_id).where(suggestable_academics(cast.actor))))
     assert (expert.id in twin) == can(cast.actor, "profile.suggest", expert.academic_profile)
+
+
+# --- proposals ----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def proposal_of(make, cast):
+    def build():
+        challenge = make.challenge(cast.organisation, author=cast.member)
+        return make.proposal(challenge=challenge, member=cast.member, academic=cast.academic)
+    return build
+
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(PROPOSAL_RULES, "see"))
+def test_who_sees_a_proposal(client, act_as, proposal_of, role, kind, expected):
+    proposal = proposal_of()
+    headers = act_as(role)
+    assert_web(client.get(f"/proposals/{proposal.id}"), expected)
+    assert_api(client.get(f"/api/v1/proposals/{proposal.id}", headers=headers), expected)
+
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(PROPOSAL_RULES, "message"))
+def test_who_writes_on_a_proposal(client, act_as, proposal_of, role, kind, expected):
+    from matchmaker.workflow.models import ProposalMessage
+
+    proposal = proposal_of()
+    headers = act_as(role)
+    before = count(ProposalMessage)
+    assert_web(client.post(f"/proposals/{proposal.id}/messages", data={"body": "From the web"}), expected, 302)
+    assert_api(client.post(f"/api/v1/proposals/{proposal.id}/messages", headers=headers,
+                           json={"body": "From the API"}), expected, 201)
+    assert count(ProposalMessage) == before + (2 if expected == OK else 0)
+
+
+@pytest.mark.parametrize(("role", "kind", "expected"), cases(PROPOSAL_RULES, "start"))
+def test_who_starts_a_proposal_on_an_open_challenge(client, make, act_as, cast, role, kind, expected):
+    from matchmaker.workflow.models import Proposal
+
+    on_the_web, through_the_api = (make.challenge(cast.organisation, author=cast.member) for _ in range(2))
+    invited = make.academic(verified=True)
+    headers = act_as(role)
+    assert_web(client.post(f"/challenges/{on_the_web.id}/propose",
+                           data={"message": "Let us work together", "academic_ids": [str(invited.id)]}),
+               expected, 302)
+    assert_api(client.post("/api/v1/proposals", headers=headers,
+                           json={"challenge_id": through_the_api.id, "message": "Let us work together",
+                                 "academic_ids": [invited.id]}), expected, 201)
+    assert count(Proposal) == (2 if expected == OK else 0)
