@@ -502,7 +502,7 @@ def _ensure_proposal(entry: dict, challenge: Challenge, people: dict[str, User],
         _backdate(model, proposal.id, 0, started)
     moved_at = last = started
     for step in entry["steps"]:
-        # Hours spread the steps of one day over its afternoon, and keep them after the start.
+        # Each step on its day, at a moment after the step before it (two steps on one day stay in order).
         when = max(now - timedelta(days=step["days_ago"], hours=2), last + timedelta(minutes=20))
         marks = {model: _last_id(model, proposal.id) for model in history}
         person = people[step["by"]]
