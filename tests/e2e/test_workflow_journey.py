@@ -185,3 +185,33 @@ def test_an_invited_academic_and_an_organisation_carry_a_proposal_to_an_approved
     expect(steps.nth(1)).to_contain_text(academic["name"])
     expect(page.get_by_text(ROLES_FIXED)).to_be_visible()
     screenshot(page, "workflow-timeline")
+
+
+@pytest.mark.parametrize(("email", "welcome", "proposals_title"), [
+    ("coordinatore@polito.it", "Ti diamo il bentornato, Roberta Lanza.", "Tutte le proposte"),
+    ("coordinator.en@polito.it", "Welcome back, Thomas Berger.", "All proposals"),
+])
+def test_a_coordinator_reads_every_demo_proposal_and_its_workspace_in_their_language(page, in_live_app, email,
+                                                                                      welcome, proposals_title):
+    from matchmaker.demo import DEMO_PASSWORD, seed_demo
+    from matchmaker.workflow.models import Proposal
+
+    with in_live_app():
+        seed_demo()
+        db.session.commit()
+        stories = [(proposal.id, proposal.challenge.title, proposal.stage.value)
+                   for proposal in db.session.scalars(sa.select(Proposal).order_by(Proposal.id))]
+
+    visit(page, "/login")
+    page.locator("input[name=email]").fill(email)
+    page.locator("input[name=password]").fill(DEMO_PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page.get_by_role("status")).to_contain_text(welcome)
+    visit(page, "/proposals")
+    expect(page.get_by_role("heading", level=1)).to_have_text(proposals_title)
+    expect(page.get_by_role("main").locator("tbody tr")).to_have_count(len(stories))
+    for proposal_id, title, stage in stories:
+        visit(page, f"/proposals/{proposal_id}")
+        expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+        expect(page.locator(f".stage-badge.stage-{stage}").first).to_be_visible()
+        visit(page, f"/proposals/{proposal_id}/workspace")
