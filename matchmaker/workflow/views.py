@@ -29,10 +29,12 @@ from matchmaker.workflow.models import Proposal, ProposalDocument, WorkspaceRevi
 from matchmaker.workflow.stages import (
     ACTION_PLAN,
     ACTION_PLAN_FIELDS,
+    COORDINATOR,
     FINAL_MOVES,
     PROBLEM_STATEMENT,
     REASONS,
     TRANSITIONS,
+    WAITING_ON,
     Side,
     Stage,
 )
@@ -119,15 +121,13 @@ def _academic_line(user) -> str:
 
 
 def _show_errors(form, error: ValidationFailed) -> None:
+    """Each message beside the field it names; the others (and a refusal naming no field) flashed."""
     for name, messages in error.fields.items():
-        field = getattr(form, name.split(".")[-1], None)
-        if field is not None and hasattr(field, "errors") and not isinstance(field.errors, dict):
-            try:
-                field.errors = list(field.errors or []) + list(messages)
-                continue
-            except AttributeError:
-                pass
-        flash(" ".join(messages), "danger")
+        field = getattr(form, name, None)
+        if field is None:
+            flash(" ".join(messages), "danger")
+        else:
+            field.errors = list(field.errors or []) + list(messages)
     if not error.fields:
         flash(error.message, "danger")
 
@@ -145,21 +145,17 @@ def _render_detail(proposal: Proposal, status: int = 200, message_form=None, doc
     on = services.people_on(proposal)
     moves = machine.available(proposal.stage, sides, proposal.proposer_side) if can(
         current_user, "proposal.move", proposal) else ()
+    coordinators_decide = WAITING_ON.get(proposal.stage) == COORDINATOR  # the page names no one of them
     return render_template(
         "workflow/detail.html", proposal=proposal, sides=sides, moves=moves, FINAL_MOVES=FINAL_MOVES,
         organisation_people=services.people(on[Side.ORGANISATION]), academics=proposal.academics,
-        waiting=services.people(services.waiting_for(proposal)) if proposal.stage not in _coordinator_stages()
-        else [], waiting_on_coordinators=proposal.stage in _coordinator_stages(),
+        waiting=[] if coordinators_decide else services.people(services.waiting_for(proposal)),
+        waiting_on_coordinators=coordinators_decide,
         events=proposal.events, messages=services.messages_of(proposal),
         documents=services.documents(proposal), indicators=services.indicators_of(proposal),
         message_form=message_form or MessageForm(), document_form=document_form or DocumentForm(),
         plan_labels=PLAN_LABELS, plan_fields=ACTION_PLAN_FIELDS, size_label=services.size_label,
-        max_document_mb=current_app.config["PROPOSAL_DOCUMENT_MAX_BYTES"] / 1024 / 1024,
-        button_form=MoveForm(formdata=None)), status
-
-
-def _coordinator_stages() -> set[Stage]:
-    return {Stage.UNDER_REVIEW, Stage.EVALUATION}
+        max_document_mb=current_app.config["PROPOSAL_DOCUMENT_MAX_BYTES"] / 1024 / 1024), status
 
 
 @blueprint.route("/proposals/<int:proposal_id>/messages", methods=["POST"])
@@ -209,9 +205,9 @@ def move(proposal_id: int, target: str):
 
 
 def _filled_move_form(proposal: Proposal) -> MoveForm:
-    form = MoveForm(formdata=None, problem_statement=proposal.problem_statement, version=proposal.version,
+    """The move's form on first showing: the workspace's problem statement and plan, ready to submit."""
+    return MoveForm(formdata=None, problem_statement=proposal.problem_statement, version=proposal.version,
                     **(proposal.action_plan or {}))
-    return form
 
 
 def _try_move(proposal: Proposal, transition, form: MoveForm) -> int | None:
