@@ -28,6 +28,26 @@ from matchmaker.reference.data import DEPARTMENTS, SDGS
 from matchmaker.reference.models import SDG, HelpKind, Scale
 from matchmaker.reference.services import department_by_code, seed_reference_data
 from matchmaker.types import utcnow
+from matchmaker.workflow import machine
+from matchmaker.workflow import services as workflow
+from matchmaker.workflow.models import (
+    Proposal,
+    ProposalAcademic,
+    ProposalEvent,
+    ProposalIndicator,
+    ProposalMessage,
+    WorkspaceRevision,
+)
+from matchmaker.workflow.stages import (
+    ACTION_PLAN,
+    ACTION_PLAN_FIELDS,
+    INDICATORS,
+    PROBLEM_STATEMENT,
+    REASON,
+    REASONS,
+    Side,
+    Stage,
+)
 
 DEMO_PASSWORD = "matchmaker-demo"  # noqa: S105  (printed for newcomers; demo data only)
 DATA = resources.files("matchmaker") / "demo_data"
@@ -102,6 +122,52 @@ def _or_null(read: Reader) -> Reader:
     return read_or_null
 
 
+def _action_plan(value: Any) -> dict:
+    if not isinstance(value, dict) or set(value) != set(ACTION_PLAN_FIELDS) or any(
+            not isinstance(part, str) for part in value.values()):
+        raise ValueError(f"must be an object with the texts {', '.join(ACTION_PLAN_FIELDS)} (empty for a draft)")
+    return dict(value)
+
+
+INDICATOR_KEYS = ("indicator", "value", "unit", "method")
+
+
+def _indicators(value: Any) -> list[dict]:
+    if not isinstance(value, list) or not value or any(
+            not isinstance(row, dict) or set(row) != set(INDICATOR_KEYS) or not machine.complete_indicator(row)
+            for row in value):
+        raise ValueError("must be a list of measured indicators, each with a text indicator, a number value, "
+                         "a text unit and a text method")
+    return [dict(row) for row in value]
+
+
+# A step of a proposal's story: on `days_ago`, `by` writes `message` and/or moves it `to` a stage. The keys
+# after "to" may be left out; "action_plan" replaces the proposal's final plan for that move only (a first
+# draft that a coordinator sends back, say).
+STEP_READERS: dict[str, Reader] = {
+    "days_ago": _whole_number, "by": _text, "to": _or_null(_one_of(Stage)), "message": _or_null(_text),
+    "reason_code": _or_null(_text), "reason": _or_null(_text), "action_plan": _or_null(_action_plan)}
+STEP_REQUIRED = ("days_ago", "by", "to")
+
+
+def _steps(value: Any) -> list[dict]:
+    if not isinstance(value, list):
+        raise ValueError("must be a list of steps")
+    steps = []
+    for number, step in enumerate(value, start=1):
+        if not isinstance(step, dict) or any(key not in step for key in STEP_REQUIRED) or any(
+                key not in STEP_READERS for key in step):
+            raise ValueError(f"step {number} must be an object with the keys {', '.join(STEP_REQUIRED)} and "
+                             f"optionally {', '.join(key for key in STEP_READERS if key not in STEP_REQUIRED)}")
+        try:
+            steps.append({key: read(step.get(key)) for key, read in STEP_READERS.items()})
+        except ValueError as error:
+            raise ValueError(f"step {number}: {error}") from None
+        if steps[-1]["to"] is None and steps[-1]["message"] is None:
+            raise ValueError(f"step {number} must move the proposal or write a message")
+    return steps
+
+
 # Every entry of a file has exactly these keys (null where a reader allows it). References between files use
 # an organisation's name and a person's e-mail.
 FIELDS: dict[str, dict[str, Reader]] = {
@@ -127,6 +193,10 @@ FIELDS: dict[str, dict[str, Reader]] = {
         "academic": _text, "title": _text, "description": _text, "kind": _one_of(HelpKind), "sdgs": _sdgs,
         "keywords": _texts, "capacity": _whole_number, "available_from": _or_null(_day),
         "available_until": _or_null(_day), "status": _one_of(OfferStatus)},
+    "proposals.json": {
+        "organisation": _text, "challenge": _text, "academics": _texts, "started_by": _text,
+        "started_days_ago": _whole_number, "message": _text, "problem_statement": _or_null(_text),
+        "action_plan": _or_null(_action_plan), "indicators": _or_null(_indicators), "steps": _steps},
 }
 
 
@@ -141,11 +211,12 @@ class DemoContent:
     publications: list[dict]
     challenges: list[dict]
     offers: list[dict]
+    proposals: list[dict]
 
 
 def _entry_name(path: Traversable, number: int, entry: Any) -> str:
     """Where an entry is, for a message: the file, its position, and its title, name or e-mail if it has one."""
-    label = next((entry[key] for key in ("title", "name", "email")
+    label = next((entry[key] for key in ("title", "name", "email", "challenge")
                   if isinstance(entry, dict) and isinstance(entry.get(key), str)), None)
     return f"{path}, entry {number}" + (f" ({label!r})" if label else "")
 
@@ -234,6 +305,67 @@ def _check_references(folder: Traversable, content: DemoContent) -> None:
             if entry[key] not in known:
                 raise DemoDataError(f"{_where(folder, file_name, number, entry)}: {key} {entry[key]!r} "
                                     f"is not in {known_file}")
+    _check_proposals(folder, content)
+
+
+def _check_proposals(folder: Traversable, content: DemoContent) -> None:
+    """Each proposal names a demo challenge, demo academics and people who may act on it, and its story follows
+    the transition table with what each move needs, checked by the workflow's own machine before anything is
+    written (a story the table refuses would otherwise stop the seeding half-way)."""
+    _check_unique(folder, "proposals.json", content.proposals,
+                  lambda entry: (entry["organisation"], entry["challenge"], tuple(sorted(entry["academics"]))),
+                  "another proposal joins this challenge and these academics")
+    challenges = {(entry["organisation"], entry["title"]) for entry in content.challenges}
+    academics = {entry["email"] for entry in content.academics}
+    coordinators = {entry["email"] for entry in content.staff if entry["role"] in (Role.COORDINATOR, Role.ADMIN)}
+    for number, entry in enumerate(content.proposals, start=1):
+        where = _where(folder, "proposals.json", number, entry)
+        if (entry["organisation"], entry["challenge"]) not in challenges:
+            raise DemoDataError(f"{where}: challenge {entry['challenge']!r} of {entry['organisation']!r} is not in "
+                                "challenges.json")
+        strangers = [email for email in entry["academics"] if email not in academics]
+        if strangers or not entry["academics"]:
+            raise DemoDataError(f"{where}: academics must name people of academics.json"
+                                + (f", not {', '.join(strangers)}" if strangers else ""))
+        members = {person["email"] for person in content.members if person["organisation"] == entry["organisation"]
+                   and person["membership"] is MembershipStatus.ACTIVE}
+        on_proposal = {Side.ORGANISATION.value: members, Side.ACADEMIC.value: set(entry["academics"]),
+                       Side.COORDINATOR.value: coordinators}
+
+        def sides(email: str, on_proposal=on_proposal) -> set[str]:
+            return {side for side, emails in on_proposal.items() if email in emails}
+
+        proposer = sides(entry["started_by"]) - {Side.COORDINATOR.value}
+        if len(proposer) != 1:
+            raise DemoDataError(f"{where}: started_by must be an active member of {entry['organisation']!r} or "
+                                "one of the proposal's academics")
+        proposer_side = proposer.pop()
+        stage, days_ago = Stage.PROPOSED, entry["started_days_ago"]
+        for step_number, step in enumerate(entry["steps"], start=1):
+            at = f"{where}, step {step_number}"
+            if step["days_ago"] > days_ago:
+                raise DemoDataError(f"{at}: days_ago {step['days_ago']} is before the step that precedes it")
+            days_ago = step["days_ago"]
+            if not sides(step["by"]):
+                raise DemoDataError(f"{at}: {step['by']!r} is not on this proposal nor a coordinator")
+            if step["to"] is None:
+                continue
+            try:
+                transition = machine.check(stage, step["to"], sides(step["by"]), proposer_side,
+                                           _move_inputs(entry, step))
+            except machine.MoveRefused as refused:
+                raise DemoDataError(f"{at}: the transition table refuses the move from {stage} to {step['to']} "
+                                    f"by {step['by']} ({refused})") from None
+            if step["reason_code"] and step["reason_code"] not in REASONS.get(transition.name, ()):
+                raise DemoDataError(f"{at}: reason_code must be one of {', '.join(REASONS.get(transition.name, ()))}")
+            stage = step["to"]
+
+
+def _move_inputs(entry: dict, step: dict) -> dict:
+    """What a step's move is given: its reason, and the proposal's problem statement, plan and indicators."""
+    return {REASON: step["reason"], "reason_code": step["reason_code"],
+            PROBLEM_STATEMENT: entry["problem_statement"],
+            ACTION_PLAN: step["action_plan"] or entry["action_plan"], INDICATORS: entry["indicators"]}
 
 
 def load_demo_content(folder: Traversable | Path | None = None) -> DemoContent:
@@ -326,6 +458,85 @@ def _ensure_offer(entry: dict, academic: User, sdgs: dict[int, SDG], created_at:
         sdgs=[sdgs[number] for number in entry["sdgs"]], created_at=created_at, updated_at=created_at))
 
 
+# --- proposals: their story is played through the workflow, then moved back in time -------------------------
+
+def _proposal_exists(challenge: Challenge, academic_ids: list[int]) -> bool:
+    """A proposal on this challenge with exactly these academics, whatever stage it reached since."""
+    for proposal_id in db.session.scalars(sa.select(Proposal.id).where(Proposal.challenge_id == challenge.id)):
+        on = set(db.session.scalars(sa.select(ProposalAcademic.academic_id)
+                                    .where(ProposalAcademic.proposal_id == proposal_id)))
+        if on == set(academic_ids):
+            return True
+    return False
+
+
+def _last_id(model, proposal_id: int) -> int:
+    return db.session.scalar(sa.select(sa.func.coalesce(sa.func.max(model.id), 0))
+                             .where(model.proposal_id == proposal_id))
+
+
+def _backdate(model, proposal_id: int, after_id: int, when: datetime) -> None:
+    """Give the rows of `model` written for this proposal since `after_id` the moment of their step.
+
+    A Core UPDATE on purpose: proposal events refuse any change through the ORM (the audit trail is append-only
+    for the application), and these rows were written seconds ago in this same transaction, by the seeding,
+    before anyone could read them. The stories are told through workflow.services so that every event, revision
+    and message is the one a real person's move would write; only their dates are moved, spreading the stories
+    over the past weeks so that timelines, the time spent in each stage, reminders and stalled flags show a
+    platform in use rather than fourteen proposals all a second old.
+    """
+    db.session.execute(sa.update(model).where(model.proposal_id == proposal_id, model.id > after_id)
+                       .values(created_at=when))
+
+
+def _ensure_proposal(entry: dict, challenge: Challenge, people: dict[str, User], now: datetime) -> None:
+    academic_ids = [people[email].id for email in entry["academics"]]
+    if _proposal_exists(challenge, academic_ids):
+        return
+    history = (WorkspaceRevision, ProposalMessage, ProposalEvent, ProposalIndicator)
+    started = now - timedelta(days=entry["started_days_ago"], hours=3)
+    starter = people[entry["started_by"]]
+    proposal = workflow.start_proposal(challenge, starter, entry["message"],
+                                       academic_ids=academic_ids if starter.id not in academic_ids else ())
+    for model in history:
+        _backdate(model, proposal.id, 0, started)
+    moved_at = last = started
+    for step in entry["steps"]:
+        # Each step on its day, at a moment after the step before it (two steps on one day stay in order).
+        when = max(now - timedelta(days=step["days_ago"], hours=2), last + timedelta(minutes=20))
+        marks = {model: _last_id(model, proposal.id) for model in history}
+        person = people[step["by"]]
+        if step["message"]:
+            workflow.post_message(proposal, person, step["message"])
+        if step["to"] is not None:
+            workflow.apply_transition(proposal, person, step["to"], _move_inputs(entry, step))
+            moved_at = when
+        for model, mark in marks.items():
+            _backdate(model, proposal.id, mark, when)
+        last = when
+    # A proposal still being written shows its draft in the workspace, saved by the person who started it.
+    for field in (PROBLEM_STATEMENT, ACTION_PLAN):
+        draft = entry[field]
+        if draft and workflow.may_edit(proposal, field) and getattr(proposal, field) != draft:
+            mark = _last_id(WorkspaceRevision, proposal.id)
+            workflow.save_workspace(proposal, starter, field, draft)
+            _backdate(WorkspaceRevision, proposal.id, mark, last + timedelta(minutes=30))
+    db.session.execute(sa.update(Proposal).where(Proposal.id == proposal.id).values(
+        created_at=started, updated_at=last, stage_changed_at=moved_at))
+    db.session.expire(proposal)
+
+
+def _seed_proposals(content: DemoContent, organisations: dict[str, Organisation], now: datetime) -> None:
+    people = {user.email.lower(): user for user in db.session.scalars(sa.select(User))}
+    people = {entry["email"]: people[entry["email"].lower()]
+              for entry in content.staff + content.members + content.academics}
+    for entry in content.proposals:
+        challenge = db.session.scalar(sa.select(Challenge).where(
+            Challenge.organisation_id == organisations[entry["organisation"]].id,
+            Challenge.title == entry["challenge"]))
+        _ensure_proposal(entry, challenge, people, now)
+
+
 def seed_demo(password_for: Callable[[str], str] | None = None) -> list[tuple[str, str]]:
     """Create whatever demo row is missing; return (e-mail, role) of every demo account. Flushes.
 
@@ -384,6 +595,8 @@ def seed_demo(password_for: Callable[[str], str] | None = None) -> list[tuple[st
                           _days_ago(now, index, 60))
     for index, entry in enumerate(content.offers):
         _ensure_offer(entry, academics[entry["academic"]], sdgs, _days_ago(now, index, 90))
+    db.session.flush()
+    _seed_proposals(content, organisations, now)
 
     db.session.flush()
     return accounts

@@ -7,6 +7,7 @@ import pytest
 from matchmaker.challenges.models import ChallengeStatus
 from matchmaker.demo import DemoDataError, load_demo_content
 from matchmaker.reference.models import HelpKind
+from matchmaker.workflow.stages import Stage
 
 
 def small_demo() -> dict[str, list[dict]]:
@@ -35,6 +36,15 @@ def small_demo() -> dict[str, list[dict]]:
                          "description": "Students redesign a courtyard.", "kind": "student_project", "sdgs": [11],
                          "keywords": ["courtyard"], "capacity": 1, "available_from": None,
                          "available_until": "2027-06-30", "status": "open"}],
+        "proposals.json": [{"organisation": "Casa del Quartiere", "challenge": "Un cortile per tutti",
+                            "academics": ["academic@polito.it"], "started_by": "member@casa.example.org",
+                            "started_days_ago": 20, "message": "Ci aiuta a ripensare il cortile?",
+                            "problem_statement": "Il cortile è vuoto perché nessuno lo sente suo.",
+                            "action_plan": None, "indicators": None,
+                            "steps": [{"days_ago": 18, "by": "academic@polito.it", "to": "accepted",
+                                       "message": "With pleasure."},
+                                      {"days_ago": 15, "by": "member@casa.example.org", "to": "framing"},
+                                      {"days_ago": 9, "by": "academic@polito.it", "to": "co_creation"}]}],
     }
 
 
@@ -52,7 +62,8 @@ def refusal(folder) -> str:
 
 def test_the_demo_data_installed_with_the_package_reads_without_a_fault():
     content = load_demo_content()
-    for kind in ("staff", "organisations", "members", "academics", "publications", "challenges", "offers"):
+    for kind in ("staff", "organisations", "members", "academics", "publications", "challenges", "offers",
+                 "proposals"):
         assert getattr(content, kind), f"no {kind} in the demo data"
 
 
@@ -137,3 +148,46 @@ def test_a_missing_file_is_refused_naming_it(tmp_path):
     message = refusal(write(tmp_path, files))
     assert "publications.json: the file is missing" in message
 
+
+
+def test_a_demo_proposal_reads_its_story_as_stages_of_the_workflow(tmp_path):
+    proposal = load_demo_content(write(tmp_path, small_demo())).proposals[0]
+    assert [step["to"] for step in proposal["steps"]] == [Stage.ACCEPTED, Stage.FRAMING, Stage.CO_CREATION]
+    assert proposal["steps"][1]["message"] is None  # the optional keys of a step may be left out
+
+
+@pytest.mark.parametrize(("change", "fault"), [
+    (lambda p: p["steps"].pop(1), "step 2: the transition table refuses the move from accepted to co_creation"),
+    (lambda p: p["steps"][0].update(by="member@casa.example.org"),
+     "step 1: the transition table refuses the move from proposed to accepted by member@casa.example.org"),
+    (lambda p: p.update(problem_statement=None), "step 3: the transition table refuses the move from framing to "
+                                                 "co_creation by academic@polito.it (Missing: problem_statement)"),
+    (lambda p: p["steps"][0].update(to="declined"), "(Missing: reason)"),
+    (lambda p: p["steps"][0].update(to="declined", reason_code="too_busy"), "reason_code must be one of"),
+    (lambda p: p["steps"][2].update(days_ago=19), "step 3: days_ago 19 is before the step that precedes it"),
+    (lambda p: p["steps"][0].update(by="nobody@polito.it"), "'nobody@polito.it' is not on this proposal"),
+    (lambda p: p.update(started_by="coordinator@polito.it"), "started_by must be an active member"),
+    (lambda p: p.update(challenge="Un cortile per pochi"), "challenge 'Un cortile per pochi' of 'Casa del "
+                                                           "Quartiere' is not in challenges.json"),
+    (lambda p: p.update(academics=["nobody@polito.it"]), "academics must name people of academics.json, not "
+                                                         "nobody@polito.it"),
+    (lambda p: p["steps"][0].update(to="agreed"), "'steps' step 1: must be one of proposed, accepted"),
+    (lambda p: p["steps"][0].update(when="yesterday"), "'steps' step 1 must be an object with the keys"),
+    (lambda p: p.update(indicators=[{"indicator": "Trees", "value": "many", "unit": "trees", "method": "count"}]),
+     "'indicators' must be a list of measured indicators"),
+    (lambda p: p.update(action_plan={"objectives": "More shade"}), "'action_plan' must be an object with the texts"),
+])
+def test_a_demo_proposal_whose_story_the_workflow_would_refuse_is_refused_before_seeding(tmp_path, change, fault):
+    files = small_demo()
+    change(files["proposals.json"][0])
+    message = refusal(write(tmp_path, files))
+    assert "proposals.json, entry 1" in message
+    assert fault in message
+
+
+def test_the_same_proposal_given_twice_is_refused(tmp_path):
+    files = small_demo()
+    files["proposals.json"].append(dict(files["proposals.json"][0]))
+    message = refusal(write(tmp_path, files))
+    assert "proposals.json, entry 2" in message and "another proposal joins this challenge and these academics" \
+        in message
