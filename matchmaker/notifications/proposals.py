@@ -38,6 +38,9 @@ def describe(notification: Notification) -> str:
     challenge, actor = data.get("challenge", ""), data.get("actor") or _("Someone")
     kind = notification.kind
     if kind is NotificationKind.INVITATION:
+        if data.get("excerpt"):
+            return _("%(actor)s started a proposal on “%(challenge)s”: %(excerpt)s", actor=actor,
+                     challenge=challenge, excerpt=data["excerpt"])
         return _("%(actor)s started a proposal on “%(challenge)s”.", actor=actor, challenge=challenge)
     if kind is NotificationKind.MESSAGE:
         return _("%(actor)s wrote on “%(challenge)s”: %(excerpt)s", actor=actor, challenge=challenge,
@@ -105,8 +108,9 @@ def proposal_started(event) -> None:
     proposal = db.session.get(Proposal, event.proposal_id)
     if proposal is None:
         return
+    first = proposal.events[0].payload.get("message", "") if proposal.events else ""
     _notify(_others_on(proposal, proposal.created_by_id), NotificationKind.INVITATION, proposal,
-            {"actor": _name_of(proposal.created_by_id)}, now=proposal.created_at)
+            {"actor": _name_of(proposal.created_by_id), "excerpt": _excerpt(first)}, now=proposal.created_at)
 
 
 def proposal_moved(event) -> None:
@@ -128,9 +132,13 @@ def proposal_message_posted(event) -> None:
     proposal = db.session.get(Proposal, event.proposal_id)
     if message is None or proposal is None:
         return
-    excerpt = message.body if len(message.body) <= EXCERPT else message.body[:EXCERPT - 1] + "…"
     _notify(_others_on(proposal, message.author_id), NotificationKind.MESSAGE, proposal,
-            {"actor": _name_of(message.author_id), "excerpt": excerpt}, now=message.created_at)
+            {"actor": _name_of(message.author_id), "excerpt": _excerpt(message.body)}, now=message.created_at)
+
+
+def _excerpt(text: str) -> str:
+    """The start of a message, short enough for the bell, the page and the e-mail's one line."""
+    return text if len(text) <= EXCERPT else text[:EXCERPT - 1] + "…"
 
 
 # --- reminders and stalled proposals ---------------------------------------------------------------------------

@@ -140,8 +140,8 @@ def test_the_invitation_reaches_the_academic_in_their_own_language(client, login
                 data={"academic_ids": [market["expert"].id], "message": "Ci aiutate?"})
 
     (mail,) = mails_to(market["expert"])
-    assert mail.body.startswith(f"Gentile {market['expert'].name},") and "Leggi la proposta" in mail.body
-    assert mail.subject == "Una nuova proposta su matchmaker"
+    assert mail.body.startswith(f"Gentile {market['expert'].name},") and "ha avviato una proposta" in mail.body
+    assert "Ci aiutate?" in mail.subject and "/proposals/" in mail.body
 
 
 def test_i_can_help_starts_a_proposal_and_tells_the_organisation(client, login, market):
