@@ -201,3 +201,15 @@ def diagram(labels: dict[Stage, str] | None = None, title: str = "Stages of a pr
                      f'font-size="13" fill="#111">{escape(str(labels.get(stage, stage.value)))}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def text_diagram() -> str:
+    """The transition table as a state diagram in Mermaid's text form, for the README (a test keeps the two
+    equal): a reader of plain text sees every move, and a viewer that draws Mermaid draws it."""
+    lines = ["stateDiagram-v2"]
+    for transition in TRANSITIONS:
+        source = "[*]" if transition.source is None else transition.source.value
+        who = "/".join(sorted(transition.by))
+        needs = f" ({', '.join(transition.needs)})" if transition.needs else ""
+        lines.append(f"    {source} --> {transition.target.value}: {transition.name} [{who}]{needs}")
+    return "\n".join(lines)

@@ -1,6 +1,7 @@
 """The transition table, move by move: every (stage, target, side) is allowed with its needs, or refused."""
 import itertools
 import re
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +130,10 @@ def test_the_diagram_names_every_stage_and_escapes_labels():
     assert "<script" not in svg
     # One arrow per move between stages.
     assert len(re.findall(r"marker-end", svg)) == sum(1 for t in TRANSITIONS if t.source is not None)
+
+
+def test_a_reader_of_the_readme_sees_the_stages_diagram_of_the_table_in_use():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    diagram = machine.text_diagram()
+    assert f"```mermaid\n{diagram}\n```" in readme
+    assert diagram.count("-->") == len(TRANSITIONS)
