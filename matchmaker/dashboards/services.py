@@ -18,8 +18,8 @@ from matchmaker.extensions import db
 from matchmaker.matching.models import Match
 from matchmaker.orgs.models import Membership, MembershipStatus, Organisation, OrganisationStatus
 from matchmaker.types import utcnow
-from matchmaker.workflow.models import Proposal, ProposalAcademic, ProposalEvent, ProposalMessage
-from matchmaker.workflow.stages import FINAL_STAGES, WAITING_ON, Side, Stage
+from matchmaker.workflow.models import Proposal, ProposalAcademic, ProposalEvent, ProposalMessage, waiting_since
+from matchmaker.workflow.stages import FINAL_STAGES, Side, Stage
 
 STALLED_AFTER_DAYS = 14
 GOOD_MATCH_SCORE = 40.0
@@ -165,10 +165,7 @@ def review_queue() -> list[Proposal]:
 
 def stalled_proposals(now: datetime, days: int = STALLED_AFTER_DAYS) -> list[Proposal]:
     """Proposals waiting for someone's answer whose stage has not changed for `days` days, the oldest first."""
-    waiting = [stage for stage, whose in WAITING_ON.items() if whose is not None]
-    return list(db.session.scalars(
-        sa.select(Proposal).where(Proposal.stage.in_(waiting), Proposal.stage_changed_at <= now - timedelta(days=days))
-        .order_by(Proposal.stage_changed_at, Proposal.id)))
+    return list(db.session.scalars(waiting_since(now - timedelta(days=days))))
 
 
 def organisations_to_verify() -> list[Organisation]:

@@ -15,8 +15,8 @@ from matchmaker.notifications import services
 from matchmaker.notifications.models import Notification, NotificationKind, Reminder, ReminderKind
 from matchmaker.types import utcnow
 from matchmaker.workflow import services as workflow
-from matchmaker.workflow.models import Proposal, ProposalEvent, ProposalMessage
-from matchmaker.workflow.stages import COORDINATOR, FINAL_STAGES, WAITING_ON, Stage
+from matchmaker.workflow.models import Proposal, ProposalEvent, ProposalMessage, waiting_since
+from matchmaker.workflow.stages import COORDINATOR, WAITING_ON, Stage
 
 # Decisions about one's own proposal: they arrive at once, whatever the person chose for moves.
 DECISIONS = frozenset({"accept", "decline", "approve", "reject", "request_changes", "cancel"})
@@ -147,16 +147,10 @@ def _days(setting: str) -> timedelta:
     return timedelta(days=current_app.config[setting])
 
 
-def _waiting_since(cutoff: datetime):
-    open_stages = [stage for stage in Stage if stage not in FINAL_STAGES]
-    return (sa.select(Proposal).where(Proposal.stage.in_(open_stages), Proposal.stage_changed_at <= cutoff)
-            .order_by(Proposal.stage_changed_at, Proposal.id))
-
-
 def stalled_proposals(now: datetime | None = None) -> list[Proposal]:
     """Proposals that have waited at their stage longer than STALLED_AFTER_DAYS, the longest-waiting first."""
     now = now or utcnow()
-    return list(db.session.scalars(_waiting_since(now - _days("STALLED_AFTER_DAYS"))))
+    return list(db.session.scalars(waiting_since(now - _days("STALLED_AFTER_DAYS"))))
 
 
 def _remind_once(proposal: Proposal, user_ids, kind: ReminderKind, now: datetime) -> int:
@@ -180,7 +174,7 @@ def send_reminders(now: datetime | None = None) -> dict[str, int]:
     those waiting longer than STALLED_AFTER_DAYS: each once per stay in a stage. Flushes; the caller commits."""
     now = now or utcnow()
     counts = {"reminders": 0, "stalled": 0}
-    for proposal in db.session.scalars(_waiting_since(now - _days("REMINDER_AFTER_DAYS"))).all():
+    for proposal in db.session.scalars(waiting_since(now - _days("REMINDER_AFTER_DAYS"))).all():
         counts["reminders"] += _remind_once(proposal, workflow.waiting_for(proposal), ReminderKind.REMINDER, now)
     for proposal in stalled_proposals(now):
         counts["stalled"] += _remind_once(proposal, workflow.coordinator_ids(), ReminderKind.STALLED, now)

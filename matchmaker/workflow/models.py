@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from matchmaker.db import Timestamps, Versioned
 from matchmaker.extensions import db
 from matchmaker.types import UTCDateTime, enum_column, utcnow
-from matchmaker.workflow.stages import Side, Stage
+from matchmaker.workflow.stages import FINAL_STAGES, Side, Stage
 
 PROPOSER_SIDES = (Side.ORGANISATION.value, Side.ACADEMIC.value)
 
@@ -159,3 +159,11 @@ class ProposalIndicator(db.Model):
     unit: Mapped[str] = mapped_column(sa.String(60))
     method: Mapped[str] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+def waiting_since(cutoff: datetime) -> sa.Select:
+    """Open proposals (someone's answer awaited) whose stage has not changed since `cutoff`, the longest-waiting
+    first: what reminders, stalled flags and the coordinators' dashboard all count."""
+    open_stages = [stage for stage in Stage if stage not in FINAL_STAGES]
+    return (sa.select(Proposal).where(Proposal.stage.in_(open_stages), Proposal.stage_changed_at <= cutoff)
+            .order_by(Proposal.stage_changed_at, Proposal.id))
