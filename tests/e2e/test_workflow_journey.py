@@ -92,9 +92,9 @@ def test_an_invited_academic_and_an_organisation_carry_a_proposal_to_an_approved
     visit(page, f"/challenges/{data['challenge']}")
     suggestions = page.locator("#suggestions")
     expect(suggestions.get_by_role("heading", name=re.compile(academic["name"]))).to_be_visible()
-    # No "Invite" button on a suggestion yet (the acting-on-a-match pages are not in this branch): the start form
-    # is reached by the address the button will use, with the academic preselected.
-    visit(page, f"/challenges/{data['challenge']}/propose?academic={data['academic_id']}")
+    suggestions.get_by_role("link", name=f"Invite · {academic['name']}", exact=True).click()
+    page.wait_for_load_state()
+    check_accessibility(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Invite academics")
     expect(page.get_by_role("checkbox", name=re.compile(academic["name"]))).to_be_checked()
     page.get_by_label("Your message").fill("Dear Anna, your energy audits are what our tenants need. Shall we?")
@@ -185,6 +185,24 @@ def test_an_invited_academic_and_an_organisation_carry_a_proposal_to_an_approved
     expect(steps.nth(1)).to_contain_text(academic["name"])
     expect(page.get_by_text(ROLES_FIXED)).to_be_visible()
     screenshot(page, "workflow-timeline")
+
+    # Each person heard of what the others did: the bell counts it, the notifications page says it.
+    expect(page.locator("#bell .badge")).to_be_visible()
+    page.locator("#bell").click()
+    page.wait_for_load_state()
+    check_accessibility(page)
+    notices = page.get_by_role("list", name="Your notifications, newest first")
+    expect(notices).to_contain_text(f"{data['coordinator'][1]}: “Approve”")
+    expect(notices).to_contain_text(f"{data['coordinator'][1]}: “Request changes”")
+    with person_page(page) as scholar, person_page(page) as coordinator:
+        sign_in(scholar, academic["email"], academic["name"])
+        visit(scholar, "/notifications")
+        expect(scholar.get_by_role("list", name="Your notifications, newest first")).to_contain_text(
+            f"{data['member'][1]} started a proposal on “{FITTING}”")
+        sign_in(coordinator, *data["coordinator"])
+        visit(coordinator, "/notifications")
+        expect(coordinator.get_by_role("list", name="Your notifications, newest first")).to_contain_text(
+            "“Submit the action plan for review”")
 
 
 @pytest.mark.parametrize(("email", "welcome", "proposals_title"), [
