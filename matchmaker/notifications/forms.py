@@ -2,6 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField
+from wtforms.fields.choices import SelectChoice
 
 from matchmaker.notifications.models import DeliveryMode, NotificationKind
 
@@ -21,9 +22,8 @@ WRONG_MODE = _l("Choose immediately, a daily digest, or not at all.")
 
 
 def _mode_field(kind: NotificationKind) -> SelectField:
-    return SelectField(KIND_LABELS[kind], choices=[(mode.value, label) for mode, label in MODE_LABELS.items()],
-                       default=DeliveryMode.IMMEDIATE.value,
-                       validate_choice=True)
+    choices = [SelectChoice(mode.value, label) for mode, label in MODE_LABELS.items()]
+    return SelectField(KIND_LABELS[kind], choices=choices, default=DeliveryMode.IMMEDIATE.value, validate_choice=True)
 
 
 class PreferencesForm(FlaskForm):

@@ -5,6 +5,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
+from wtforms.fields.choices import SelectChoice
 
 from matchmaker.challenges.models import Challenge
 from matchmaker.db import STALE_WRITES
@@ -104,14 +105,14 @@ def _offer_asked() -> Offer | None:
     return offer if offer is not None and can(current_user, "offer.view", offer) else None
 
 
-def _candidates(challenge: Challenge, offer: Offer | None) -> list[tuple[int, str]]:
+def _candidates(challenge: Challenge, offer: Offer | None) -> list[SelectChoice]:
     """The academics an organisation member may invite from here: the suggested ones, and the one asked for."""
     found = {m.academic.id: m.academic for m in matching.suggestions_for_challenge(
         challenge, MatchTarget.ACADEMIC, 20, viewer=current_user)}
     asked = [request.values.get("academic", type=int), offer.academic_id if offer else None]
     for user in services.people({i for i in asked if i and i not in found}):
         found[user.id] = user
-    return [(user.id, _academic_line(user)) for user in found.values()]
+    return [SelectChoice(user.id, _academic_line(user)) for user in found.values()]
 
 
 def _academic_line(user) -> str:
@@ -187,8 +188,8 @@ def move(proposal_id: int, target: str):
     transition = machine.find(proposal.stage, target_stage)
     form = MoveForm() if request.method == "POST" else _filled_move_form(proposal)
     if transition is not None:
-        form.reason_code.choices = [("", _("Choose a reason"))] + [
-            (code, reason_label(code)) for code in REASONS.get(transition.name, ())]
+        form.reason_code.choices = [SelectChoice("", _("Choose a reason"))] + [
+            SelectChoice(code, reason_label(code)) for code in REASONS.get(transition.name, ())]
     status = 200
     if transition is None:
         status = 409  # the page (or the button) was for a stage the proposal has left
