@@ -334,6 +334,8 @@ class TextIndex:
         sparse block holding only the documents that share a term: no dense all-pairs matrix is made.
         `keep` narrows the results (say, to offers only) before the k best are taken.
         """
+        if not self.vocabulary:  # fitted on texts with no words (a platform whose only profiles are empty)
+            return [[] for _ in range(queries.shape[0])]
         self._side_matrix()
         if cosine and queries.shape[0] >= DENSE_BATCH and len(self.base) >= DENSE_FROM:
             return self._search_batch(queries, k, exclude or set(), keep)

@@ -288,3 +288,14 @@ def test_a_challenge_is_placed_in_its_city_for_the_works_in_reason(make, place, 
 
     challenge = make.challenge(make.organisation(city="Moncalieri"), place=place, scale=Scale(scale))
     assert matching.challenge_item(challenge).facts.city == city
+
+
+def test_a_challenge_is_saved_and_matched_when_the_only_academic_has_an_empty_profile(app, make):
+    organisation = make.organisation(status=OrganisationStatus.VERIFIED)
+    member = make.member(organisation, verified=True)
+    make.profile(make.academic(verified=True))  # confirmed, but has written nothing yet
+    challenge = make.challenge(organisation, author=member)
+    challenge_services.update_challenge(challenge, {"title": "Energy poverty in social housing, again"})
+    db.session.commit()  # the refresh runs after this commit: before the fix it raised a scipy shape error
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(MatchingRun).where(
+        MatchingRun.error.isnot(None))) == 0

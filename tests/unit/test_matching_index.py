@@ -141,3 +141,9 @@ def test_the_batch_search_respects_keep_exclude_removed_and_the_side_segment(fit
         if row == 1:
             expected = [hits[0]] + expected[:9]
         assert hits == expected
+
+
+def test_an_index_of_texts_without_words_finds_nothing_instead_of_failing():
+    index = TextIndex(Analyzer(), TextSettings()).fit([TextDoc("profile:1", {"title": "", "body": ""}, "en")])
+    query = index.vectorise([TextDoc("challenge:1", {"title": "Energy poverty in social housing"}, "en")])
+    assert index.search(query, 10) == [[]]
