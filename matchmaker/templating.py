@@ -1,6 +1,6 @@
 """What every template can use: the permission check, the current language, names in that language."""
 from flask import Flask
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
@@ -37,5 +37,7 @@ def install_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["localised_name"] = lambda obj: obj.name_in(current_language())
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["plain_text"] = plain_text
+    # A measured value as people write it in their language: 22 (not 22.0), 3,5 in Italian, 1.250 for thousands.
+    app.jinja_env.filters["number"] = lambda value: format_decimal(value, format="#,##0.##")
     app.jinja_env.tests["web_address"] = is_web_address
     app.jinja_env.filters["language_name"] = lambda code: str(LANGUAGE_NAMES.get(code, code))

@@ -67,6 +67,17 @@ def test_the_people_on_a_proposal_and_the_coordinators_read_it(app, client, make
         assert [e["to_stage"] for e in body["events"]] == ["proposed", "accepted"]
 
 
+def test_measured_values_read_as_people_write_them_in_each_language(app, make):
+    proposal = make.proposal(Stage.COMPLETED)
+    member, _academic = people_of(proposal)
+    english = text_of(sign_in(app, member).get(f"/proposals/{proposal.id}"))
+    assert "Households reached: 120 households" in english and "120.0" not in english
+    member.preferred_language = "it"
+    db.session.commit()
+    italian = text_of(sign_in(app, member).get(f"/proposals/{proposal.id}"))
+    assert "Households reached: 120 households" in italian and "120,0" not in italian
+
+
 def test_the_other_side_s_email_addresses_never_appear_on_the_proposal_page(app, make):
     proposal = make.proposal(Stage.FRAMING)
     member, academic = people_of(proposal)
