@@ -60,6 +60,18 @@ def _empty_tables(app) -> None:
         db.engine.dispose()
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `one_database` check rules written in Python (who may do what, how hostile or wrong input is
+    refused, what the API document says): they run once, on SQLite. The PostgreSQL half keeps every other test,
+    the services, migrations, races and pages where the two databases can differ, and stays within CI's time."""
+    dropped = [item for item in items if item.get_closest_marker("one_database")
+               and getattr(item, "callspec", None) and item.callspec.params.get("database_url") == "postgresql"]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        dropped_ids = {id(item) for item in dropped}
+        items[:] = [item for item in items if id(item) not in dropped_ids]
+
+
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def database_url(request, tmp_path_factory):
     if request.param == "sqlite":

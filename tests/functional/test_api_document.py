@@ -17,6 +17,9 @@ from matchmaker.offers.models import Offer
 from matchmaker.orgs.models import OrganisationStatus
 from tests import factories
 
+# Rules written in Python (not in SQL): once, on SQLite (see tests/conftest.py).
+pytestmark = pytest.mark.one_database
+
 NEXT_YEAR = (date.today() + timedelta(days=365)).isoformat()
 NEXT_MONTH = (date.today() + timedelta(days=30)).isoformat()
 A_CHALLENGE = {"title": "Energy poverty", "summary": "Families cannot heat their homes.", "kind": "research_action"}

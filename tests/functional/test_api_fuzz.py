@@ -22,6 +22,9 @@ from matchmaker.academics.models import Publication
 from matchmaker.extensions import db
 from matchmaker.orgs.models import OrganisationStatus
 
+# Rules written in Python (not in SQL): once, on SQLite (see tests/conftest.py).
+pytestmark = pytest.mark.one_database
+
 # Examples per operation and mode: 20 (about 1,400 requests) meets the hostile shapes (wrong types, huge numbers,
 # odd strings) on every operation and keeps a run near a minute per database on two busy cores. FUZZ_EXAMPLES
 # raises it for a deeper run.

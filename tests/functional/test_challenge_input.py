@@ -10,6 +10,9 @@ from matchmaker.challenges.models import Challenge, ChallengeStatus, challenge_s
 from matchmaker.extensions import db
 from tests.pages import assert_api_refused, assert_field_refused, bearer_for, field_error, summary_of, text_of
 
+# Rules written in Python (not in SQL): once, on SQLite (see tests/conftest.py).
+pytestmark = pytest.mark.one_database
+
 TOMORROW = (date.today() + timedelta(days=1)).isoformat()
 YESTERDAY = (date.today() - timedelta(days=1)).isoformat()
 SIXTEEN_KEYWORDS = ", ".join(f"keyword {n}" for n in range(16))

@@ -17,6 +17,9 @@ from matchmaker.orgs.models import Membership, MembershipStatus, OrganisationSta
 from matchmaker.reference.models import HelpKind
 from tests.pages import field_error, text_of
 
+# Rules written in Python (not in SQL): once, on SQLite (see tests/conftest.py).
+pytestmark = pytest.mark.one_database
+
 ITALIAN_CATALOGUE = Path(ROOT, "matchmaker", "translations", "it", "LC_MESSAGES", "messages.mo")
 NOT_CONFIRMED = "Nothing was done: tick “I confirm” to confirm that you want to do this."
 

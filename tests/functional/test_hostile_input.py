@@ -18,6 +18,9 @@ from matchmaker.orgs.models import OrganisationStatus
 from matchmaker.validation import Checker
 from tests.pages import assert_api_refused, field_error, text_of
 
+# Rules written in Python (not in SQL): once, on SQLite (see tests/conftest.py).
+pytestmark = pytest.mark.one_database
+
 HUGE_IDS = [2**31, 2**63, int("9" * 30)]
 
 

@@ -16,6 +16,9 @@ from matchmaker.hostile_input import DatabaseIdConverter
 from matchmaker.orgs.models import Membership, MembershipStatus, OrganisationStatus
 from tests import factories
 
+# Rules written in Python (not in SQL): once, on SQLite (see tests/conftest.py).
+pytestmark = pytest.mark.one_database
+
 HOSTILE_IDS = [str(2**31), str(2**63), "9" * 30, "-1"]
 HOSTILE_STRINGS = ["a%00b", "x" * 3000, "%ED%A0%80", "..%2F..%2Fsecret", "%F0%9F%98%80%E2%80%AE"]
 HOSTILE_QUERIES = [

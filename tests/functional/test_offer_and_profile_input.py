@@ -12,6 +12,9 @@ from matchmaker.extensions import db
 from matchmaker.offers.models import Offer, offer_sdgs
 from tests.pages import assert_api_refused, assert_field_refused, bearer_for, field_error, summary_of, text_of
 
+# Rules written in Python (not in SQL): once, on SQLite (see tests/conftest.py).
+pytestmark = pytest.mark.one_database
+
 TODAY = date.today()
 NEXT_MONTH = (TODAY + timedelta(days=30)).isoformat()
 NEXT_YEAR = (TODAY + timedelta(days=365)).isoformat()

@@ -23,6 +23,9 @@ from matchmaker.orgs.models import OrganisationStatus
 from matchmaker.permissions import can, suggestable_academics
 from matchmaker.types import utcnow
 
+# Rules written in Python (not in SQL): once, on SQLite (see tests/conftest.py).
+pytestmark = pytest.mark.one_database
+
 # What a role gets when it tries an action.
 OK = "ok"             # allowed, and done
 DENIED = "403"        # the caller may see the object, but not do this to it

@@ -3,6 +3,9 @@ import pytest
 
 from tests.factories import PASSWORD
 
+# Rules written in Python (not in SQL): once, on SQLite (see tests/conftest.py).
+pytestmark = pytest.mark.one_database
+
 LINE_BREAKS = ["/account\r\nSet-Cookie: stolen=1", "/account\nLocation: https://evil.example", "/\r", "\n",
                "/\t/evil.example"]
 OFF_SITE = ["http:/evil.example", "https:evil.example", "HTTP:/evil.example/account", "/\\evil.example",
