@@ -140,6 +140,11 @@ class Config:
     STALLED_AFTER_DAYS = int(os.environ.get("STALLED_AFTER_DAYS", 14))
     SCHEDULE_EVERY_MINUTES = int(os.environ.get("SCHEDULE_EVERY_MINUTES", 60))  # the queue's round of both
 
+    # Matching by meaning beside the words (sentence embeddings, matchmaker/engine/semantic.py): on wherever its
+    # package is installed; SEMANTIC_MATCHING=off keeps the platform on words alone.
+    SEMANTIC_MATCHING = _env_bool("SEMANTIC_MATCHING", True)
+    SEMANTIC_BATCH = int(os.environ.get("SEMANTIC_BATCH", 16))  # texts a backfill job embeds before it commits
+
 
 class DevelopmentConfig(Config):
     """A developer's machine: SQLite in instance/, a generated secret key kept in instance/."""
@@ -170,6 +175,8 @@ class TestingConfig(Config):
     PUBLIC_URL = "http://localhost"
     TRUSTED_HOSTS = ["localhost", "127.0.0.1"]
     PROPOSAL_DOCUMENTS_DIR = str(Path(tempfile.gettempdir()) / "matchmaker-test-documents")
+    # Embedding a text takes a quarter of a second: only the tests of meaning turn it on (tests/conftest.py).
+    SEMANTIC_MATCHING = False
 
 
 class ProductionConfig(Config):

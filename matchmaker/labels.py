@@ -196,6 +196,11 @@ def reason_sentence(code: str, value: str) -> str | None:
         return _("Not available at the moment")
     if code == "deadline" and value:
         return _("Deadline: %(date)s", date=format_date(date.fromisoformat(value)))
+    if code == "close_meaning":
+        # Found by meaning (it may be in the other language): the text closest to it, never invented words.
+        if value:
+            return _("Close in meaning to “%(title)s”", title=value)
+        return _("Close in meaning to the profile")
     return None
 
 

@@ -3,7 +3,7 @@ from matchmaker.academics.models import AcademicProfile, AcademicRole, Publicati
 from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole, UserSession
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.dashboards.models import CoordinatorNote
-from matchmaker.matching.models import Dismissal, Match, MatchingRun, MatchTarget
+from matchmaker.matching.models import Dismissal, Match, MatchingRun, MatchTarget, TextEmbedding
 from matchmaker.notifications.models import (
     DigestState,
     Notification,
@@ -28,7 +28,7 @@ __all__ = [
     "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "CoordinatorNote", "Department",
     "DigestState", "Dismissal", "HelpKind", "Language", "Match", "MatchTarget", "MatchingRun", "Membership",
     "MembershipStatus", "Notification", "NotificationPreference", "Offer", "OfferStatus", "Organisation",
-    "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Proposal", "Reminder",
+    "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Proposal", "Reminder", "TextEmbedding",
     "ProposalAcademic", "ProposalDocument", "ProposalEvent", "ProposalIndicator", "ProposalMessage", "Publication",
     "Role", "SDG", "Scale", "User", "UserRole", "UserSession", "Visibility", "WorkspaceRevision",
 ]

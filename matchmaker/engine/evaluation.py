@@ -15,9 +15,29 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from matchmaker.engine.matcher import CHALLENGE, PUBLICATION, Item, MatchingEngine, key_id
+from matchmaker.engine.semantic import Embed, EmbeddingCache, embedding_text, to_int8
 from matchmaker.engine.settings import DEFAULT_SETTINGS, EngineSettings
 
 OFFER = "offer"
+
+
+class Meaning:
+    """The embeddings of an evaluation: the model's function and the cache that keeps them between runs."""
+
+    def __init__(self, embed: Embed, cache: EmbeddingCache) -> None:
+        self.embed, self.cache = embed, cache
+
+    def give(self, engine: MatchingEngine, progress=None) -> MatchingEngine:
+        """Every item of the engine gets its embedding, as the product's job gives them after a save."""
+        keys = sorted(engine.items)
+        texts = [embedding_text(engine.items[key].fields) for key in keys]
+        vectors = self.cache.embed(texts, self.embed, progress=progress)
+        for key, vector in zip(keys, vectors, strict=True):
+            engine.put_meaning(key, to_int8(vector), engine.meaning_digest(engine.items[key]))
+        return engine
+
+    def query(self, text: str):
+        return to_int8(self.cache.embed([text], self.embed)[0])
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -55,8 +75,8 @@ def pairwise_loss(scores: dict[str, float], rated: dict[str, int]) -> float | No
     return cost / total if total else None
 
 
-def expertise_engine(items: list[dict], profiles: list[dict], settings: EngineSettings
-                     ) -> tuple[MatchingEngine, dict[str, int]]:
+def expertise_engine(items: list[dict], profiles: list[dict], settings: EngineSettings,
+                     meaning: Meaning | None = None) -> tuple[MatchingEngine, dict[str, int]]:
     """An engine holding the papers as challenges and each researcher's papers as their publications."""
     academic_ids = {profile["id"]: number for number, profile in enumerate(profiles, start=1)}
     engine_items = [Item(f"challenge:{n}", CHALLENGE,
@@ -68,11 +88,12 @@ def expertise_engine(items: list[dict], profiles: list[dict], settings: EngineSe
             engine_items.append(Item(f"publication:{owner}-{n}", PUBLICATION,
                                      {"title": document.get("title") or "", "body": document.get("text") or ""},
                                      owner=owner))
-    return MatchingEngine(settings).build(engine_items), academic_ids
+    engine = MatchingEngine(settings).build(engine_items)
+    return (meaning.give(engine) if meaning else engine), academic_ids
 
 
 def evaluate_expertise(data: Path, ratings_file: Path, out: Path | None = None,
-                       settings: EngineSettings = DEFAULT_SETTINGS) -> dict:
+                       settings: EngineSettings = DEFAULT_SETTINGS, meaning: Meaning | None = None) -> dict:
     """Mean loss over the ten profile files; writes {academic_id: {item_id: score}} per file when `out` is set."""
     items = read_jsonl(data / "items.jsonl")
     ratings = read_ratings(ratings_file)
@@ -81,7 +102,7 @@ def evaluate_expertise(data: Path, ratings_file: Path, out: Path | None = None,
     files = sorted((data / "profiles").glob("d_20_*.jsonl"), key=lambda p: int(p.stem.rsplit("_", 1)[1]))
     for profile_file in files:
         profiles = read_jsonl(profile_file)
-        engine, academic_ids = expertise_engine(items, profiles, settings)
+        engine, academic_ids = expertise_engine(items, profiles, settings, meaning)
         written: dict[str, dict[str, float]] = {}
         file_losses = []
         for researcher, number in academic_ids.items():
@@ -138,7 +159,7 @@ def query_split(query_id: str) -> str:
 
 
 def evaluate_retrieval(data: Path, out: Path | None = None, settings: EngineSettings = DEFAULT_SETTINGS,
-                       split: str = "all") -> dict:
+                       split: str = "all", meaning: Meaning | None = None) -> dict:
     """nDCG@10, recall@100 and MRR@10 of the search box over a BEIR-style folder, on one half of its queries
     (`query_split`) or all of them."""
     if split not in SPLITS:
@@ -149,12 +170,14 @@ def evaluate_retrieval(data: Path, out: Path | None = None, settings: EngineSett
     engine = MatchingEngine(settings).build(
         [Item(f"offer:{n}", OFFER, {"title": doc.get("title") or "", "body": doc.get("text") or ""})
          for n, doc in enumerate(corpus)])
+    if meaning:
+        meaning.give(engine)
     measured = [q for q in queries if q["id"] in qrels and split in ("all", query_split(q["id"]))]
     totals = {"ndcg@10": 0.0, "recall@100": 0.0, "mrr@10": 0.0}
     lines: list[str] = []
     for query in measured:
         text = " ".join(filter(None, [query.get("title"), query.get("text")]))
-        hits = engine.search(text, (OFFER,), k=100)
+        hits = engine.search(text, (OFFER,), k=100, meaning=meaning.query(text) if meaning else None)
         ranked = [corpus[key_id(key)]["id"] for key, _ in hits]
         relevance = qrels[query["id"]]
         totals["ndcg@10"] += ndcg(ranked, relevance)

@@ -6,6 +6,7 @@ publications, each text owned by an academic). A score is 0–100: text similari
 structured signals of `BlendWeights` (see settings.py), and every suggestion says why.
 """
 import json
+import math
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ import scipy.sparse as sp
 from matchmaker.engine.analysis import MIXED, Analyzer, strip_accents
 from matchmaker.engine.index import TextDoc, TextIndex, analyse
 from matchmaker.engine.people import AcademicTexts, PairParts, pair_text_score
+from matchmaker.engine.semantic import Embeddings, closeness, embedding_text, text_hash
 from matchmaker.engine.settings import DEFAULT_SETTINGS, EngineSettings
 
 CHALLENGE, OFFER, PROFILE, PUBLICATION = "challenge", "offer", "profile", "publication"
@@ -32,6 +34,9 @@ HOME_CITY = "torino"  # Politecnico di Torino: its academics work in Turin
 # the two text indexes as JSON and numpy arrays (see TextIndex.save).
 ITEMS_FILE = "items.json"
 ITEMS_FORMAT = 1
+MEANING_FILES = {"challenge": "meaning-demand.npz", "supply": "meaning-supply.npz"}
+MEANING_WAITING_SHARE = 0.02
+RANK_FUSION_K = 60  # reciprocal rank fusion's constant (Cormack et al. 2009)
 
 
 @dataclass
@@ -112,13 +117,19 @@ class MatchingEngine:
         self._unseen: set[str] = set()  # challenges upserted with words the demand vocabulary lacks
         self._facts: dict[int, Facts] = {}  # academic id -> their facts (_academic_facts)
         self._forms: dict[str, tuple[dict[str, float], float]] = {}  # key -> its words' forms, for search
+        # Embeddings of the texts (semantic.py), challenges and supply apart; `_unembedded`: texts still without
+        # one. Meaning joins the scores only once every text has its embedding (`meaning_ready`).
+        self.meaning_demand = Embeddings()
+        self.meaning_supply = Embeddings()
+        self._unembedded: set[str] = set()
 
     # --- building and updating --------------------------------------------------------------------
 
     def build(self, items: list[Item]) -> "MatchingEngine":
-        """Fit both indexes from scratch on `items`."""
+        """Fit both indexes from scratch on `items` (embeddings of unchanged texts are kept)."""
         self.items = {}
         self.texts_of = {}
+        self._unembedded = set()
         for item in items:
             self._remember(item)
         self.demand.fit(self._docs(CHALLENGE))
@@ -144,6 +155,7 @@ class MatchingEngine:
 
     def _remember(self, item: Item) -> None:
         self.items[item.key] = item
+        self._check_meaning(item)
         if item.owner is not None:
             self._facts.pop(item.owner, None)
             self.texts_of.setdefault(item.owner, set()).add(item.key)
@@ -164,8 +176,10 @@ class MatchingEngine:
             self.people.put(item.key, item.owner, *_sorted_row(self.demand.vectorise([self._doc(item)]), 0))
 
     def remove(self, key: str) -> None:
+        """Take an item out (its embedding stays, for the same text coming back: `_remember` checks it)."""
         item = self.items.pop(key, None)
         self._forms.pop(key, None)
+        self._unembedded.discard(key)
         if item is None:
             return
         if item.owner is not None:
@@ -194,6 +208,95 @@ class MatchingEngine:
         self.supply.fit(self._docs(*SUPPLY_KINDS))
         self._fit_people()
 
+    # --- meaning (semantic.py) --------------------------------------------------------------------
+
+    def _check_meaning(self, item: Item) -> None:
+        """Drop an embedding made from a text that has changed since; note a text still without one."""
+        store = self._meaning_store(item.kind)
+        if store.hashes.get(item.key) not in (None, self.meaning_digest(item)):
+            store.drop(item.key)
+        if item.key not in store and _says_something(item):
+            self._unembedded.add(item.key)
+
+    @staticmethod
+    def meaning_digest(item: Item) -> str:
+        return text_hash(embedding_text(item.fields))
+
+    def _meaning_store(self, kind: str) -> Embeddings:
+        return self.meaning_demand if kind == CHALLENGE else self.meaning_supply
+
+    def put_meaning(self, key: str, codes: np.ndarray, digest: str) -> bool:
+        """Keep a text's embedding (int8 codes) when it was made from the item's current text; False otherwise."""
+        item = self.items.get(key)
+        if item is None or digest != self.meaning_digest(item):
+            return False
+        self._meaning_store(item.kind).put(key, codes, digest)
+        self._unembedded.discard(key)
+        return True
+
+    def forget_meaning(self, key: str) -> None:
+        self.meaning_demand.drop(key)
+        self.meaning_supply.drop(key)
+        item = self.items.get(key)
+        if item is not None and _says_something(item):
+            self._unembedded.add(key)
+
+    def lacks_meaning(self, key: str) -> bool:
+        return key in self._unembedded
+
+    @property
+    def unembedded(self) -> list[str]:
+        """Keys of the texts still waiting for their embedding, in a stable order."""
+        return sorted(self._unembedded)
+
+    @property
+    def meaning_ready(self) -> bool:
+        """Meaning has a weight and (almost) every text its embedding: until the backlog is done, words alone.
+        A few new texts waiting for their job (at most 2%) leave it on; their pairs use words until then."""
+        waiting = len(self._unembedded)
+        return (self.settings.semantic.active and len(self.items) > 0
+                and waiting <= MEANING_WAITING_SHARE * len(self.items))
+
+    @property
+    def texts_that_say_something(self) -> int:
+        return sum(1 for item in self.items.values() if _says_something(item))
+
+    def _meaning_weight(self, path: str) -> float:
+        if not self.meaning_ready:
+            return 0.0
+        semantic = self.settings.semantic
+        return semantic.search_weight if path == "search" else semantic.pair_weight
+
+    def _meaning_of_pair(self, challenge_key: str, text_keys) -> tuple[float, str] | None:
+        """How close in meaning a challenge is to a candidate's texts: the mean closeness of the best `top_k`
+        (as the words' score), and the closest text; None when either side has no embedding."""
+        codes = self.meaning_demand.codes(challenge_key)
+        keys = sorted(key for key in text_keys if key in self.meaning_supply)
+        if codes is None or not keys:
+            return None
+        values = closeness(self.meaning_supply.cosines(codes, keys), self.settings.semantic.floor).tolist()
+        ranked = sorted(zip(values, keys, strict=True), key=lambda pair: (-pair[0], pair[1]))
+        top_k = self.settings.people.top_k
+        return math.fsum(value for value, _ in ranked[:top_k]) / min(top_k, len(keys)), ranked[0][1]
+
+    def _with_meaning(self, suggestion: Suggestion, challenge: Item, lexical: float, text_keys) -> float:
+        """The pair's text score with meaning blended in; says "close in meaning" when meaning carried more of it
+        than the words did, naming the candidate's closest text."""
+        weight = self._meaning_weight("pair")
+        meaning = self._meaning_of_pair(challenge.key, text_keys) if weight else None
+        if meaning is None:
+            return lexical
+        value, closest = meaning
+        if weight * value > (1 - weight) * max(lexical, 0.0):
+            suggestion.reasons.insert(0, ("close_meaning", _title_of(self.items.get(closest))))
+        return (1 - weight) * lexical + weight * value
+
+    def _nearest_by_meaning(self, codes: np.ndarray | None, store: Embeddings, keep, k: int | None = None
+                            ) -> list[str]:
+        if codes is None or not self._meaning_weight("pair"):
+            return []
+        return [key for key, _ in store.nearest(codes, k or self.settings.semantic.candidates, keep)]
+
     # --- questions the product asks ---------------------------------------------------------------
 
     def offers_for_challenge(self, challenge_key: str, k: int = 10, exclude: set[str] = frozenset()
@@ -203,6 +306,9 @@ class MatchingEngine:
         columns, weights = self._supply_vector(challenge_key)
         query = sp.csr_matrix((weights, columns, [0, len(columns)]), shape=(1, max(len(self.supply.vocabulary), 1)))
         offers = [key for key, _ in self.supply.search(query, k * 2, exclude=set(exclude), keep=self._is_open_offer)[0]]
+        offers += [key for key in self._nearest_by_meaning(
+            self.meaning_demand.codes(challenge_key), self.meaning_supply,
+            lambda key: self._is_open_offer(key) and key not in exclude) if key not in offers]
         scores = self._base_offer_scores(columns, weights, offers)
         suggestions = [self._offer_pair(challenge, key, key, self.items[key].facts, scores.get(key)) for key in offers]
         return self._explain_offers(_best(suggestions, k), challenge_key)
@@ -238,8 +344,12 @@ class MatchingEngine:
         """Open challenges for an offer: found in the demand index, scored by `offer_pair` (as the other way)."""
         offer = self.items[offer_key]
         query = self.demand.vectorise([self._doc(offer)])
-        hits = self.demand.search(query, k * 2, exclude=set(exclude), keep=self._is_open_challenge)[0]
-        suggestions = [self._offer_pair(self.items[key], offer_key, key, offer.facts) for key, _ in hits]
+        found = self.demand.search(query, k * 2, exclude=set(exclude), keep=self._is_open_challenge)[0]
+        hits = [key for key, _ in found]
+        hits += [key for key in self._nearest_by_meaning(
+            self.meaning_supply.codes(offer_key), self.meaning_demand,
+            lambda key: self._is_open_challenge(key) and key not in exclude) if key not in hits]
+        suggestions = [self._offer_pair(self.items[key], offer_key, key, offer.facts) for key in hits]
         return self._explain_offers(_best(suggestions, k))
 
     def _supply_vector(self, challenge_key: str) -> tuple[np.ndarray, np.ndarray]:
@@ -269,8 +379,17 @@ class MatchingEngine:
             products = offer[1][shared].astype(np.float64) * weights[positions[shared]].astype(np.float64)
             score = float(np.bincount(np.zeros(len(products), dtype=np.int64), weights=products, minlength=1)[0])
         suggestion = self._suggest(challenge, key, score, offer_facts, None, self.supply)
-        suggestion.supporting, suggestion.text_score = [offer_key], score
+        blended = self._with_meaning(suggestion, challenge, score, [offer_key])
+        if blended != score:
+            suggestion = self._rescored(suggestion, challenge, blended, offer_facts)
+        suggestion.supporting, suggestion.text_score = [offer_key], blended
         return suggestion
+
+    def _rescored(self, suggestion: Suggestion, challenge: Item, text_score: float, other: Facts) -> Suggestion:
+        """The suggestion's score and parts again, for a text score with meaning in it (its reasons kept)."""
+        again = self._suggest(challenge, suggestion.key, text_score, other, None, self.supply, suggestion.supporting)
+        again.reasons = suggestion.reasons
+        return again
 
     def _explain_offers(self, shown: list[Suggestion], challenge_key: str | None = None) -> list[Suggestion]:
         """The words behind each shown challenge-offer pair (only the shown ones are explained)."""
@@ -306,6 +425,19 @@ class MatchingEngine:
                 continue
             suggestions.append(self._academic_pair(challenge, academic_id, texts, everybody, vector,
                                                    f"academic:{academic_id}"))
+        # Academics close in meaning but not in words (another language): their pair scored as the other way.
+        listed = set(shortlist)
+        owners = []
+        for key in self._nearest_by_meaning(self.meaning_demand.codes(challenge_key), self.meaning_supply,
+                                            lambda key: self.items.get(key) is not None
+                                            and self.items[key].owner is not None):
+            owner = self.items[key].owner
+            if owner not in listed and f"academic:{owner}" not in exclude:
+                listed.add(owner)
+                owners.append(owner)
+        for owner in owners:
+            found = self.challenge_pairs(owner, [challenge_key])
+            suggestions += [replace(found[0], key=f"academic:{owner}")] if found else []
         return self._explain_academics(_best(suggestions, k), challenge_key)
 
     def challenges_for_academic(self, academic_id: int, k: int = 10, exclude: set[str] = frozenset()
@@ -334,6 +466,12 @@ class MatchingEngine:
         if challenge_keys is None:
             reached = np.flatnonzero(matrix.any(axis=0)) if len(texts) else np.zeros(0, dtype=np.int64)
             wanted = [keys[i] for i in reached.tolist()]
+            seen = set(wanted)
+            for text in sorted(self.people.said.get(academic_id, ())):
+                for key in self._nearest_by_meaning(self.meaning_supply.codes(text), self.meaning_demand,
+                                                    lambda key: key not in seen):
+                    seen.add(key)
+                    wanted.append(key)
         else:
             wanted = list(challenge_keys)
         suggestions = []
@@ -374,7 +512,11 @@ class MatchingEngine:
         discount = self.people.discount(academic_id, values, everybody, people.generality_discount,
                                         people.generality_prior)
         text_score = pair_text_score(PairParts(values, self.people.said_count(academic_id), discount), people.top_k)
-        suggestion = self._suggest(challenge, key, text_score, self._academic_facts(academic_id), None, self.demand)
+        facts = self._academic_facts(academic_id)
+        suggestion = self._suggest(challenge, key, text_score, facts, None, self.demand)
+        blended = self._with_meaning(suggestion, challenge, text_score, self.people.said.get(academic_id, ()))
+        if blended != text_score:
+            suggestion, text_score = self._rescored(suggestion, challenge, blended, facts), blended
         suggestion.supporting = sorted(cosines, key=lambda text: (-cosines[text], text))[:3]
         suggestion.text_score, suggestion.discount = text_score, discount
         return suggestion
@@ -404,8 +546,43 @@ class MatchingEngine:
                                                              strict=True)]
         return self._words(contributions)
 
-    def search(self, text: str, kinds: tuple[str, ...], k: int = 20) -> list[tuple[str, float]]:
-        """Free-text search (the list pages' search box): keys of the given kinds, best first."""
+    def search(self, text: str, kinds: tuple[str, ...], k: int = 20, meaning: np.ndarray | None = None
+               ) -> list[tuple[str, float]]:
+        """Free-text search (the list pages' search box): keys of the given kinds, best first. With the query's
+        embedding (`meaning`, int8 codes) and every text embedded, the words' and the meaning's scores fused."""
+        weight = self._meaning_weight("search") if meaning is not None else 0.0
+        depth = max(k, self.settings.semantic.candidates) if weight else k
+        hits = self._search_words(text, kinds, depth)
+        if not weight:
+            return hits[:k]
+        store = self.meaning_demand if CHALLENGE in kinds else self.meaning_supply
+        return self._fused(hits, meaning, store, lambda key: key in self.items and self.items[key].kind in kinds,
+                           weight, k)
+
+    def _fused(self, hits: list[tuple[str, float]], codes: np.ndarray, store: Embeddings, keep, weight: float,
+               k: int) -> list[tuple[str, float]]:
+        """Lexical hits and the nearest by meaning in one list: (1 - weight) × the words' score over the best
+        one's + weight × closeness (or reciprocal ranks, when the settings say so)."""
+        semantic = self.settings.semantic
+        near = store.nearest(codes, max(k, semantic.candidates), keep)
+        keys = list(dict.fromkeys([key for key, _ in hits] + [key for key, _ in near]))
+        if semantic.fusion == "rank":
+            ranks: dict[str, float] = {}
+            for ranked in (hits, near):
+                for position, (key, _) in enumerate(ranked, start=1):
+                    ranks[key] = ranks.get(key, 0.0) + 1.0 / (RANK_FUSION_K + position)
+            fused = list(ranks.items())
+        else:
+            top = max((score for _, score in hits), default=0.0) or 1.0
+            words = dict(hits)
+            close = np.nan_to_num(closeness(store.cosines(codes, keys), semantic.floor)).tolist()
+            fused = [(key, (1 - weight) * words.get(key, 0.0) / top + weight * value)
+                     for key, value in zip(keys, close, strict=True)]
+        fused.sort(key=lambda pair: (-pair[1], pair[0]))
+        return fused[:k]
+
+    def _search_words(self, text: str, kinds: tuple[str, ...], k: int) -> list[tuple[str, float]]:
+        """The search by words alone: BM25 over stems, then the second look at the best results' word forms."""
         index = self.demand if CHALLENGE in kinds else self.supply
         language = self.analyzer.detect(text)
         query = index.vectorise_words([text], language)
@@ -456,12 +633,16 @@ class MatchingEngine:
             cached = self._forms[key] = (forms, sum(forms.values()))
         return cached
 
-    def similar_challenges(self, fields: dict[str, str], k: int = 5, exclude: set[str] = frozenset()
-                           ) -> list[tuple[str, float]]:
+    def similar_challenges(self, fields: dict[str, str], k: int = 5, exclude: set[str] = frozenset(),
+                           meaning: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """Challenges like a draft: by words, and by meaning too when the draft's embedding is given."""
+        weight = self._meaning_weight("search") if meaning is not None else 0.0
+        depth = max(k, self.settings.semantic.candidates) if weight else k
         query = self.demand.vectorise([TextDoc("draft", fields)])
-        if query.nnz == 0:
-            return []
-        return self.demand.search(query, k, exclude=set(exclude))[0]
+        hits = self.demand.search(query, depth, exclude=set(exclude))[0] if query.nnz else []
+        if not weight:
+            return hits[:k]
+        return self._fused(hits, meaning, self.meaning_demand, lambda key: key not in exclude, weight, k)
 
     def team_for_challenge(self, challenge_key: str, candidates: int = 15, exclude: set[str] = frozenset()
                            ) -> Team | None:
@@ -612,6 +793,8 @@ class MatchingEngine:
         saved = {"format": ITEMS_FORMAT, "items": [_item_as_json(item) for item in self.items.values()],
                  "surface": self.surface}
         (folder / ITEMS_FILE).write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
+        self.meaning_demand.save(folder / MEANING_FILES["challenge"])
+        self.meaning_supply.save(folder / MEANING_FILES["supply"])
 
     @classmethod
     def load(cls, folder: Path, settings: EngineSettings = DEFAULT_SETTINGS,
@@ -629,12 +812,23 @@ class MatchingEngine:
             engine.surface = {str(term): str(word) for term, word in saved["surface"].items()}
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"{ITEMS_FILE} is not a saved index: {error!r}") from None
+        engine.meaning_demand = Embeddings.load(folder / MEANING_FILES["challenge"])
+        engine.meaning_supply = Embeddings.load(folder / MEANING_FILES["supply"])
         for item in items:
             engine.items[item.key] = item
+            engine._check_meaning(item)
             if item.owner is not None:
                 engine.texts_of.setdefault(item.owner, set()).add(item.key)
         engine._fit_people()
         return engine
+
+
+def _title_of(item: Item | None) -> str:
+    """How a reason names a text: its title, or nothing (a profile has none; the page says "their profile")."""
+    if item is None:
+        return ""
+    title = " ".join((item.fields.get("title") or "").split())
+    return title if len(title) <= 90 else title[:89].rstrip() + "…"
 
 
 def _says_something(item: Item) -> bool:

@@ -54,11 +54,31 @@ class SearchSettings:
 
 
 @dataclass(frozen=True)
+class SemanticSettings:
+    """The bridge of meaning beside the words (semantic.py): how much of a text score it carries, per path.
+
+    A pair's text score is (1 - w) × its lexical score + w × the closeness of the two embeddings; a search
+    result's is (1 - w) × its BM25 score over the query's best + w × closeness. Chosen on the dev halves (README).
+    """
+
+    pair_weight: float = 0.3  # challenge-academic and challenge-offer pairs: the words carry most of it
+    search_weight: float = 0.6  # the search boxes: across the two languages only meaning can match
+    floor: float = 0.80  # the cosine that unrelated texts reach (measured: README); closeness 0 below it
+    candidates: int = 50  # how many nearest by meaning join the lexical candidates of a list
+    fusion: str = "weighted"  # the search boxes: "weighted" (as above) or "rank" (reciprocal rank fusion)
+
+    @property
+    def active(self) -> bool:
+        return self.pair_weight > 0 or self.search_weight > 0
+
+
+@dataclass(frozen=True)
 class EngineSettings:
     text: TextSettings = field(default_factory=TextSettings)
     blend: BlendWeights = field(default_factory=BlendWeights)
     people: PeopleSettings = field(default_factory=PeopleSettings)
     search: SearchSettings = field(default_factory=SearchSettings)
+    semantic: SemanticSettings = field(default_factory=SemanticSettings)
     # Refit the vocabulary when the side segment of new or edited texts passes this share of the base.
     refit_ratio: float = 0.10
     explanation_terms: int = 5

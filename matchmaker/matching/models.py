@@ -99,3 +99,15 @@ class MatchingRun(db.Model):
     items: Mapped[int] = mapped_column(default=0)
     matches: Mapped[int] = mapped_column(default=0)
     error: Mapped[str | None] = mapped_column(sa.Text)
+
+
+class TextEmbedding(db.Model):
+    """A text's sentence embedding (int8), made once when the text is saved; the index reads them at build time."""
+
+    __tablename__ = "text_embeddings"
+
+    key: Mapped[str] = mapped_column(sa.String(40), primary_key=True)  # "challenge:12", "publication:40"
+    model: Mapped[str] = mapped_column(sa.String(60))
+    digest: Mapped[str] = mapped_column(sa.String(32))  # of the text it was made from (stale when it differs)
+    vector: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

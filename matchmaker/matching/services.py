@@ -35,6 +35,7 @@ from matchmaker.challenges.models import Challenge, ChallengeStatus
 from matchmaker.engine.matcher import Facts, Item, MatchingEngine, Suggestion, Team, key_id
 from matchmaker.extensions import db
 from matchmaker.jobs import enqueue, job, queued
+from matchmaker.matching import meaning
 from matchmaker.matching.models import Dismissal, DismissalSide, Match, MatchingRun, MatchTarget, RunKind
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Organisation
@@ -186,12 +187,26 @@ def get_engine() -> MatchingEngine:
 
 
 def build_index() -> MatchingEngine:
-    """Fit a new engine on everything visible in the database; it is saved after the commit."""
+    """Fit a new engine on everything visible in the database, with the stored embeddings of its texts (the
+    others are asked for); it is saved after the commit."""
     state = _state()
     with state.lock:
         state.engine = MatchingEngine().build(load_items())
+        if meaning.enabled():
+            meaning.load_stored(state.engine)
+            meaning.start_backlog()
         db.session.info[SAVE] = True
         return state.engine
+
+
+def lock() -> threading.RLock:
+    """The lock every reader and writer of this process's engine holds."""
+    return _state().lock
+
+
+def mark_for_saving() -> None:
+    """Save the engine as a new version once the current transaction commits."""
+    db.session.info[SAVE] = True
 
 
 def save_index() -> None:
@@ -284,6 +299,8 @@ def refresh_item(kind: str, item_id: int) -> int:
             _sync_academic_texts(engine, item_id)
         else:
             raise ValueError(f"Unknown kind of item: {kind!r}")
+        meaning.texts_changed(engine, [f"{kind}:{item_id}"] if kind != "profile" else
+                              engine.texts_of.get(item_id, set()))
         if engine.needs_refit:
             # A refit changes every vocabulary and idf, so every stored score: all are recomputed, and the
             # changed item is scored with its own words (a new challenge's words enter the vocabulary now).
@@ -704,8 +721,12 @@ def similar_challenges(fields: dict[str, str], viewer, exclude_id: int | None = 
         return []
     engine = get_engine()
     with _state().lock:
+        # A stored challenge is compared by its embedding too; a draft by its words (embedding a whole text
+        # takes a quarter of a second: too long for a form's answer).
+        codes = engine.meaning_demand.codes(f"challenge:{exclude_id}") if exclude_id else None
         hits = engine.similar_challenges(fields, k=k * 2,
-                                         exclude={f"challenge:{exclude_id}"} if exclude_id else frozenset())
+                                         exclude={f"challenge:{exclude_id}"} if exclude_id else frozenset(),
+                                         meaning=codes)
     ranked = {key_id(key): score for key, score in hits}
     if not ranked:
         return []
@@ -717,16 +738,17 @@ def similar_challenges(fields: dict[str, str], viewer, exclude_id: int | None = 
 def ranked_ids(kind: str, text: str, limit: int = SEARCH_DEPTH) -> list[int]:
     """Ids of challenges, offers or academics ("challenge", "offer", "academic") most relevant to `text`."""
     engine = get_engine()
+    codes = meaning.query_codes(engine, text)
     with _state().lock:
         if kind == "academic":
-            hits = engine.search(text, ("profile", "publication", "offer"), k=limit)
+            hits = engine.search(text, ("profile", "publication", "offer"), k=limit, meaning=codes)
             owners: list[int] = []
             for key, _score in hits:
                 owner = engine.items[key].owner if key in engine.items else None
                 if owner is not None and owner not in owners:
                     owners.append(owner)
             return owners
-        return [key_id(key) for key, _score in engine.search(text, (kind,), k=limit)]
+        return [key_id(key) for key, _score in engine.search(text, (kind,), k=limit, meaning=codes)]
 
 
 def rank_order(column, ids: list[int]):

