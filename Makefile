@@ -49,6 +49,7 @@ lint: install
 bench: install
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.people $(PEOPLE_ARGS)
+	$(BIN)/python -m benchmarks.meaning $(MEANING_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -564,7 +564,10 @@ class MatchingEngine:
         """Lexical hits and the nearest by meaning in one list: (1 - weight) × the words' score over the best
         one's + weight × closeness (or reciprocal ranks, when the settings say so)."""
         semantic = self.settings.semantic
-        near = store.nearest(codes, max(k, semantic.candidates), keep)
+        # Found by meaning alone, a text must be close enough: a search for something nobody wrote finds nothing.
+        bar = semantic.floor + semantic.search_min_closeness * (1 - semantic.floor)
+        near = [(key, cosine) for key, cosine in store.nearest(codes, max(k, semantic.candidates), keep)
+                if cosine >= bar]
         keys = list(dict.fromkeys([key for key, _ in hits] + [key for key, _ in near]))
         if semantic.fusion == "rank":
             ranks: dict[str, float] = {}
