@@ -99,6 +99,7 @@ def dev_link_command(email, reset):
 def seed_demo_command(force: bool):
     """Load the demo data (safe to run again: nothing changes the second time) and print the demo accounts."""
     from matchmaker.demo import DEMO_PASSWORD, DemoDataError, seed_demo
+    from matchmaker.matching import meaning
     from matchmaker.matching import services as matching
 
     production = current_app.config.get("ENVIRONMENT") == "production"
@@ -120,8 +121,10 @@ def seed_demo_command(force: bool):
             _fail(f"the demo data cannot be loaded: {error}")
         db.session.commit()
         if matching.last_full_run() is None:  # so that `make run` shows suggestions at once; once only
+            if meaning.enabled():
+                click.echo("Reading the meaning of the demo's texts (a minute or two, the first time only)…")
             matching.recompute_all()
-            db.session.commit()
+            db.session.commit()  # the embeddings' backlog runs after this commit (inline without Redis)
     if not production:
         click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for email, roles in accounts:

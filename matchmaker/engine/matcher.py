@@ -276,7 +276,7 @@ class MatchingEngine:
             return None
         values = closeness(self.meaning_supply.cosines(codes, keys), self.settings.semantic.floor).tolist()
         ranked = sorted(zip(values, keys, strict=True), key=lambda pair: (-pair[0], pair[1]))
-        top_k = self.settings.people.top_k
+        top_k = self.settings.semantic.top_k or self.settings.people.top_k
         return math.fsum(value for value, _ in ranked[:top_k]) / min(top_k, len(keys)), ranked[0][1]
 
     def _with_meaning(self, suggestion: Suggestion, challenge: Item, lexical: float, text_keys) -> float:

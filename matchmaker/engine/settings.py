@@ -68,6 +68,7 @@ class SemanticSettings:
     search_weight: float = 0.6  # the search boxes: across the two languages only meaning can match
     floor: float = 0.80  # the cosine that unrelated texts reach (measured: README); closeness 0 below it
     candidates: int = 50  # how many nearest by meaning join the lexical candidates of a list
+    top_k: int | None = None  # an academic's closeness: the mean of their best k texts' (None: people.top_k)
     search_min_closeness: float = 0.0  # a search result found by meaning alone is at least this close
     fusion: str = "weighted"  # the search boxes: "weighted" (as above) or "rank" (reciprocal rank fusion)
 

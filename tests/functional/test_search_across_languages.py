@@ -29,7 +29,7 @@ def app_settings():
 
 
 def listed_titles(client, query: str) -> list[str]:
-    page = client.get("/challenges", query_string={"q": query}, headers={"Accept-Language": "en"})
+    page = client.get("/challenges/", query_string={"q": query}, headers={"Accept-Language": "en"})
     assert page.status_code == 200
     titles = re.findall(r'<h2 class="h5[^"]*"[^>]*>\s*<a[^>]*>(.*?)</a>', page.get_data(as_text=True), re.S)
     return [re.sub(r"<[^>]+>", "", title).strip() for title in titles]
