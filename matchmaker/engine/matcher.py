@@ -159,7 +159,8 @@ class MatchingEngine:
             self.texts_of.setdefault(item.owner, set()).add(item.key)
         self._note_places(item)
         if len(self.surface) < 500_000:  # a word of a place name is no word to show ("Barriera di Milano")
-            text = without_places(" ".join(item.fields.values()))
+            text = " ".join(item.fields.values())
+            text = without_places(text) if item.key in self._places else text
             for term, word in self.analyzer.surface_forms(text, item.language).items():
                 self.surface.setdefault(term, word)
 

@@ -47,8 +47,13 @@ WIDE_AREAS = frozenset({"Torino", "Turin", "Piemonte", "Piedmont", "Italia", "It
 _JOINING_WORDS = frozenset({"di", "d", "del", "della", "le", "la"})
 
 
+_COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")  # the accents NFD splits off Latin letters
+
+
 def _plain(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if unicodedata.category(c) != "Mn")
+    """Lower case without accents ("Mondovì" → "mondovi")."""
+    folded = text.casefold()
+    return folded if folded.isascii() else _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", folded))
 
 
 def _name_pattern(name: str) -> str:
@@ -65,10 +70,18 @@ PLACE_WORDS = frozenset(word for name in PLACE_NAMES for word in re.findall(r"[^
                         if word not in _JOINING_WORDS and len(word) > 1)
 
 
+def _may_name_a_place(plain: str) -> bool:
+    """A quick look before the long pattern: does any word of the text belong to a place name?"""
+    return not PLACE_WORDS.isdisjoint(re.findall(r"[^\W_]+", plain))
+
+
 def places_in(text: str) -> list[str]:
     """The place names `text` mentions, as the gazetteer writes them, in order of first mention."""
     found: list[str] = []
-    for match in _PATTERN.finditer(_plain(text)):
+    plain = _plain(text)
+    if not _may_name_a_place(plain):
+        return found
+    for match in _PATTERN.finditer(plain):
         name = _CANONICAL[" ".join(re.findall(r"[^\W_]+", match.group()))]
         if name not in found:
             found.append(name)
@@ -78,6 +91,8 @@ def places_in(text: str) -> list[str]:
 def without_places(text: str) -> str:
     """`text` with every place name blanked out (same length, so nothing else moves or merges)."""
     plain = _plain(text)
+    if not _may_name_a_place(plain):
+        return text
     if len(plain) != len(text):  # a character whose decomposition changes its length: compare letter by letter
         return _PATTERN.sub(lambda match: " " * len(match.group()), plain)
     spans = [match.span() for match in _PATTERN.finditer(plain)]
