@@ -390,6 +390,12 @@ def _dismiss_match(user, obj) -> bool:
     return obj is not None and _concerns(user, obj)
 
 
+@rule("match.restore")
+def _restore_match(user, obj) -> bool:
+    """Showing a dismissed suggestion again: for the side that may dismiss it (whoever of it dismissed it)."""
+    return obj is not None and _concerns(user, obj)
+
+
 @rule("matching.recompute")
 def _recompute_matching(user, _obj) -> bool:
     return user.is_coordinator

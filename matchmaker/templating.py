@@ -7,6 +7,7 @@ from markupsafe import Markup, escape
 
 from matchmaker import labels
 from matchmaker.labels import LANGUAGE_NAMES, action_label, label_for, move_label, reason_label
+from matchmaker.matching.services import search_pieces
 from matchmaker.orgs.models import OrganisationKind, OrganisationStatus
 from matchmaker.permissions import STOPPED_ORGANISATION, can, organisation_stopped_reason
 from matchmaker.text import is_web_address, plain_text, render_markdown
@@ -19,6 +20,12 @@ def current_language() -> str:
 def csrf_input() -> Markup:
     """The hidden CSRF field, without an id, so that many forms can share a page."""
     return Markup('<input type="hidden" name="csrf_token" value="%s">') % escape(generate_csrf())
+
+
+def highlight(text, query: str, by_words: bool = True) -> Markup:
+    """Plain text with the words a search matched in <mark>: every piece escaped, the markup only ours."""
+    return Markup("").join(Markup("<mark>%s</mark>") % piece if marked else escape(piece)
+                           for piece, marked in search_pieces(str(text or ""), query, by_words=by_words))
 
 
 def install_template_helpers(app: Flask) -> None:
@@ -41,6 +48,7 @@ def install_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["localised_name"] = lambda obj: obj.name_in(current_language())
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["plain_text"] = plain_text
+    app.jinja_env.filters["highlight"] = highlight
     # A measured value as people write it in their language: 22 (not 22.0), 3,5 in Italian, 1.250 for thousands.
     app.jinja_env.filters["number"] = lambda value: format_decimal(value, format="#,##0.##")
     app.jinja_env.tests["web_address"] = is_web_address

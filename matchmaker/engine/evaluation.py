@@ -3,7 +3,8 @@
 - Expertise (Stelmakh et al., TMLR 2025): each researcher's papers become an academic's publications, the
   rated papers become challenges, and every researcher is scored against every paper by the engine function
   whose suggestions the product stores (`MatchingEngine.challenge_pairs`, the same score from either side).
-  The loss is the weighted share of wrongly ordered pairs.
+  The loss is the paper's: every researcher's pairs pooled into one weighted share of wrongly ordered pairs
+  per profile file, then the mean over the files (a mean of per-researcher shares is reported apart).
 - Retrieval (BEIR-style folders): the documents become offers, each query is typed in the search box. Each
   set's queries are split in a dev half (settings are chosen on it) and a test half (only reported), by
   `query_split`: a stable hash of the query id, the same on every machine and run.
@@ -11,13 +12,15 @@
 import hashlib
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from matchmaker.engine.matcher import CHALLENGE, PUBLICATION, Item, MatchingEngine, key_id
 from matchmaker.engine.settings import DEFAULT_SETTINGS, EngineSettings
 
 OFFER = "offer"
+POOLED_MEASURE = "pooled: all researchers' pairs in one ratio per profile file, mean over the files (the paper's)"
+PER_RESEARCHER_NOTE = "per-researcher mean, not comparable with the paper"
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -37,8 +40,9 @@ def read_ratings(path: Path) -> dict[str, dict[str, int]]:
     return ratings
 
 
-def pairwise_loss(scores: dict[str, float], rated: dict[str, int]) -> float | None:
-    """Weighted share of pairs ordered against the ratings (ties cost half); None without any pair."""
+def pair_costs(scores: dict[str, float], rated: dict[str, int]) -> tuple[float, float]:
+    """One researcher's pairs: the cost of those ordered against the ratings (a wrong order costs the rating
+    difference, a tie half of it) and the total of all their rating differences."""
     items = [item for item in rated if item in scores]
     cost = total = 0.0
     for i, first in enumerate(items):
@@ -52,7 +56,33 @@ def pairwise_loss(scores: dict[str, float], rated: dict[str, int]) -> float | No
                 cost += abs(difference)
             elif scores[high] == scores[low]:
                 cost += abs(difference) / 2
+    return cost, total
+
+
+def pairwise_loss(scores: dict[str, float], rated: dict[str, int]) -> float | None:
+    """One researcher's weighted share of pairs ordered against the ratings; None without any pair."""
+    cost, total = pair_costs(scores, rated)
     return cost / total if total else None
+
+
+def pooled_loss(scores: dict[str, dict[str, float]], ratings: dict[str, dict[str, int]]) -> float | None:
+    """The paper's loss for one profile file: every researcher's pairs together, their total cost over the
+    total of all their differences (so a researcher with forty pairs weighs more than one with three)."""
+    cost = total = 0.0
+    for researcher, rated in ratings.items():
+        if researcher in scores:
+            researcher_cost, researcher_total = pair_costs(scores[researcher], rated)
+            cost += researcher_cost
+            total += researcher_total
+    return cost / total if total else None
+
+
+def per_researcher_loss(scores: dict[str, dict[str, float]], ratings: dict[str, dict[str, int]]) -> float | None:
+    """The mean of the researchers' own losses, each weighing the same: not the paper's measure, nor comparable
+    with its figures."""
+    losses = [loss for researcher, rated in ratings.items() if researcher in scores
+              and (loss := pairwise_loss(scores[researcher], rated)) is not None]
+    return sum(losses) / len(losses) if losses else None
 
 
 def expertise_engine(items: list[dict], profiles: list[dict], settings: EngineSettings
@@ -71,32 +101,51 @@ def expertise_engine(items: list[dict], profiles: list[dict], settings: EngineSe
     return MatchingEngine(settings).build(engine_items), academic_ids
 
 
-def evaluate_expertise(data: Path, ratings_file: Path, out: Path | None = None,
-                       settings: EngineSettings = DEFAULT_SETTINGS) -> dict:
-    """Mean loss over the ten profile files; writes {academic_id: {item_id: score}} per file when `out` is set."""
+def expertise_scores(data: Path, settings: EngineSettings = DEFAULT_SETTINGS
+                      ) -> Iterator[tuple[str, dict[str, dict[str, float]]]]:
+    """Per profile file in order (d_20_1, d_20_2, …): its name and {academic_id: {item_id: score}}, the scores
+    as the product stores them (the same suggestions its Match rows are made of)."""
     items = read_jsonl(data / "items.jsonl")
-    ratings = read_ratings(ratings_file)
     challenge_keys = [f"challenge:{n}" for n in range(len(items))]
-    losses = []
     files = sorted((data / "profiles").glob("d_20_*.jsonl"), key=lambda p: int(p.stem.rsplit("_", 1)[1]))
     for profile_file in files:
-        profiles = read_jsonl(profile_file)
-        engine, academic_ids = expertise_engine(items, profiles, settings)
-        written: dict[str, dict[str, float]] = {}
-        file_losses = []
-        for researcher, number in academic_ids.items():
-            # The scores as the product stores them: the same suggestions its Match rows are made of.
-            by_item = {items[key_id(s.key)]["id"]: s.score for s in engine.challenge_pairs(number, challenge_keys)}
-            written[researcher] = by_item
-            if researcher in ratings:
-                loss = pairwise_loss(by_item, ratings[researcher])
-                if loss is not None:
-                    file_losses.append(loss)
+        engine, academic_ids = expertise_engine(items, read_jsonl(profile_file), settings)
+        yield profile_file.stem, {
+            researcher: {items[key_id(s.key)]["id"]: s.score for s in engine.challenge_pairs(number, challenge_keys)}
+            for researcher, number in academic_ids.items()}
+
+
+def expertise_summary(files: Iterable[dict[str, dict[str, float]]], ratings: dict[str, dict[str, int]]) -> dict:
+    """The pooled loss of each profile file's scores and their mean ("loss", the paper's figure), and, apart,
+    the mean over the files of the per-researcher mean.
+
+    Raises ValueError when no file holds a pair of papers rated differently by a researcher it scores."""
+    pooled: list[float] = []
+    per_researcher: list[float] = []
+    for scores in files:
+        loss = pooled_loss(scores, ratings)
+        if loss is not None:  # a file with a pooled pair has a researcher with a pair
+            pooled.append(loss)
+            per_researcher.append(per_researcher_loss(scores, ratings))
+    if not pooled:
+        raise ValueError("No profile file holds a pair of papers rated differently by a researcher it profiles.")
+    return {"loss": round(mean(pooled), 4), "file_losses": [round(loss, 4) for loss in pooled],
+            "files": len(pooled), "measure": POOLED_MEASURE,
+            "per_researcher_mean": round(mean(per_researcher), 4), "per_researcher_note": PER_RESEARCHER_NOTE}
+
+
+def evaluate_expertise(data: Path, ratings_file: Path, out: Path | None = None,
+                       settings: EngineSettings = DEFAULT_SETTINGS) -> dict:
+    """`expertise_summary` of the stored scores over the ten profile files; writes {academic_id: {item_id: score}}
+    per file when `out` is set. Raises ValueError when there is no rated pair to measure."""
+    ratings = read_ratings(ratings_file)
+    files = []
+    for name, scores in expertise_scores(data, settings):
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
-            (out / f"{profile_file.stem}.json").write_text(json.dumps(written))
-        losses.append(sum(file_losses) / len(file_losses))
-    return {"loss": round(sum(losses) / len(losses), 4), "files": len(losses)}
+            (out / f"{name}.json").write_text(json.dumps(scores))
+        files.append(scores)
+    return expertise_summary(files, ratings)
 
 
 def read_qrels(path: Path) -> dict[str, dict[str, int]]:

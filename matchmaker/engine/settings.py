@@ -25,7 +25,10 @@ class BlendWeights:
 
 @dataclass(frozen=True)
 class PeopleSettings:
-    """How an academic's many texts (profile, offers, publications) make one score against a challenge."""
+    """How an academic's many texts (profile, offers, publications) make one score against a challenge.
+
+    Re-measured under the paper's pooled expertise loss (dev ratings, top_k 3–12 × discount 0–0.75): no
+    other pair was clearly better than these, so they stay (README)."""
 
     top_k: int = 8  # the mean of the best k texts: one lucky paper is not expertise, a body of work is
     # A challenge that resembles every other academic's work says little about this one: its score for an

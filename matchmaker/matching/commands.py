@@ -20,11 +20,16 @@ def match_eval_command():
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
               help="Write {academic_id: {item_id: score}} as d_20_N.json here.")
 def expertise_command(data: Path, ratings: Path | None, out: Path | None):
-    """Loss of the stored academic-challenge scores against researchers' own expertise ratings."""
+    """Loss of the stored academic-challenge scores against researchers' own expertise ratings: "loss" is the
+    paper's (all researchers' pairs pooled per profile file, mean over the files); "per_researcher_mean", a mean
+    of each researcher's own loss, is not comparable with the paper's figures."""
     ratings = ratings or data / "ratings-dev.tsv"
     if not ratings.exists():
         raise click.ClickException(f"No ratings file at {ratings}; give one with --ratings.")
-    click.echo(json.dumps(evaluate_expertise(data, ratings, out)))
+    try:
+        click.echo(json.dumps(evaluate_expertise(data, ratings, out)))
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
 
 
 @match_eval_command.command("retrieval")

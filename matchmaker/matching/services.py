@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, contains_eager, selectinload
 from matchmaker.academics.models import AcademicProfile, Publication
 from matchmaker.auth.models import User
 from matchmaker.challenges.models import Challenge, ChallengeStatus
+from matchmaker.engine import highlight
 from matchmaker.engine.matcher import Facts, Item, MatchingEngine, Suggestion, Team, key_id
 from matchmaker.extensions import db
 from matchmaker.jobs import enqueue, job, queued
@@ -727,6 +728,17 @@ def ranked_ids(kind: str, text: str, limit: int = SEARCH_DEPTH) -> list[int]:
                     owners.append(owner)
             return owners
         return [key_id(key) for key, _score in engine.search(text, (kind,), k=limit)]
+
+
+def search_pieces(text: str, query: str, *, by_words: bool = True) -> list[tuple[str, bool]]:
+    """A search result's text cut into pieces, each with whether it is a word the search box's words match.
+
+    `by_words` False: the result was found by meaning alone, and no piece is marked (engine/highlight.py)."""
+    if not (query or "").strip() or not text:
+        return [(text or "", False)]
+    engine = get_engine()
+    words = highlight.query_words(query, engine.analyzer, engine.settings.search.word_form_letters)
+    return highlight.pieces(text, words, engine.analyzer, by_words=by_words)
 
 
 def rank_order(column, ids: list[int]):

@@ -1,4 +1,5 @@
-"""Suggestions in the product: "Challenges for you", dismissing a suggestion, the coordinators' matching page."""
+"""Suggestions in the product: "Challenges for you", dismissing a suggestion and showing it again, what one
+dismissed, the coordinators' matching page."""
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -7,11 +8,13 @@ from matchmaker.challenges.models import Challenge
 from matchmaker.errors import NotFound
 from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm
-from matchmaker.matching import services
+from matchmaker.matching import dismissals, services
+from matchmaker.matching.forms import RestoreForm
 from matchmaker.matching.models import DismissalSide, MatchTarget
 from matchmaker.matching.panels import shown, under_way_for
 from matchmaker.offers.models import Offer
 from matchmaker.permissions import can, require
+from matchmaker.security import is_safe_redirect
 from matchmaker.workflow import insights
 
 blueprint = Blueprint("matching", __name__)
@@ -41,6 +44,7 @@ def dismiss_for_academic(challenge_id: int):
         services.dismiss(current_user, DismissalSide.TARGET, challenge.id, MatchTarget.ACADEMIC, profile.user_id)
         db.session.commit()
         flash(_("The suggestion is dismissed: you will not see it again."), "success")
+        _offer_undo(url_for("matching.restore_for_academic", challenge_id=challenge.id))
     return redirect(url_for("matching.for_you"))
 
 
@@ -55,6 +59,8 @@ def dismiss_for_challenge(challenge_id: int, target_type: str, target_id: int):
         db.session.commit()
         flash(_("The suggestion is dismissed: your organisation will not see it again for this challenge."),
               "success")
+        _offer_undo(url_for("matching.restore_for_challenge", challenge_id=challenge.id, target_type=target_type,
+                            target_id=target_id))
     return redirect(url_for("challenges.detail", challenge_id=challenge.id) + "#suggestions")
 
 
@@ -70,7 +76,61 @@ def dismiss_for_offer(offer_id: int, challenge_id: int):
         services.dismiss(current_user, DismissalSide.TARGET, challenge.id, MatchTarget.OFFER, offer.id)
         db.session.commit()
         flash(_("The suggestion is dismissed: you will not see it again for this offer."), "success")
+        _offer_undo(url_for("matching.restore_for_offer", offer_id=offer.id, challenge_id=challenge.id))
     return redirect(url_for("offers.detail", offer_id=offer.id) + "#suggestions")
+
+
+@blueprint.route("/matching/dismissed")
+@login_required
+def dismissed():
+    return render_template("matching/dismissed.html", lists=dismissals.dismissed_by(current_user))
+
+
+@blueprint.route("/matching/for-you/<int:challenge_id>/restore", methods=["POST"])
+@login_required
+def restore_for_academic(challenge_id: int):
+    profile = current_user.academic_profile
+    require("match.restore", profile)
+    challenge = _visible_challenge(challenge_id)
+    return _restore(DismissalSide.TARGET, challenge.id, MatchTarget.ACADEMIC, profile.user_id)
+
+
+@blueprint.route("/challenges/<int:challenge_id>/suggestions/<any(offer, academic):target_type>/<int:target_id>"
+                 "/restore", methods=["POST"])
+@login_required
+def restore_for_challenge(challenge_id: int, target_type: str, target_id: int):
+    challenge = _visible_challenge(challenge_id)
+    require("match.restore", challenge)
+    return _restore(DismissalSide.CHALLENGE, challenge.id, MatchTarget(target_type), target_id)
+
+
+@blueprint.route("/offers/<int:offer_id>/suggestions/<int:challenge_id>/restore", methods=["POST"])
+@login_required
+def restore_for_offer(offer_id: int, challenge_id: int):
+    offer = db.session.get(Offer, offer_id)
+    if offer is None or not can(current_user, "offer.view", offer):
+        raise NotFound(_("This offer does not exist or is not visible to you."))
+    require("match.restore", offer)
+    challenge = _visible_challenge(challenge_id)
+    return _restore(DismissalSide.TARGET, challenge.id, MatchTarget.OFFER, offer.id)
+
+
+def _restore(side: DismissalSide, challenge_id: int, target_type: MatchTarget, target_id: int):
+    """Show the pair again (the caller has checked who may), then back to the page the form came from."""
+    form = RestoreForm()
+    if form.validate_on_submit():
+        if dismissals.restore(side, challenge_id, target_type, target_id):
+            db.session.commit()
+            flash(_("The suggestion is shown again."), "success")
+        else:  # a second click, another tab, or a colleague of the organisation was quicker
+            flash(_("This suggestion is not dismissed (any more): there is nothing to undo."), "info")
+    back = form.next.data
+    return redirect(back if is_safe_redirect(back) else url_for("matching.dismissed"))
+
+
+def _offer_undo(restore_url: str) -> None:
+    """The page after a dismissal offers to undo it: base.html renders this message as an "Undo" form."""
+    flash(restore_url, "undo")
 
 
 def _visible_challenge(challenge_id: int) -> Challenge:

@@ -78,6 +78,27 @@ def ended_pairs(proposal_id: int) -> tuple[int, list[int], list[int]]:
             sorted(row.offer_id for row in proposal.academics if row.offer_id))
 
 
+def pair_endings(challenge_ids) -> dict[tuple[int, str, int], Stage]:
+    """For the given challenges, the pairs a declined or withdrawn proposal ended and how it ended:
+    (challenge, "academic", user id) for each academic on it and (challenge, "offer", offer id) for each offer."""
+    challenge_ids = set(challenge_ids)
+    if not challenge_ids:
+        return {}
+    rows = db.session.execute(
+        sa.select(Proposal.challenge_id, ProposalAcademic.academic_id, ProposalAcademic.offer_id,
+                  ProposalEvent.to_stage)
+        .join(ProposalAcademic, ProposalAcademic.proposal_id == Proposal.id)
+        .join(ProposalEvent, ProposalEvent.proposal_id == Proposal.id)
+        .where(Proposal.challenge_id.in_(challenge_ids), ProposalEvent.to_stage.in_(PAIR_ENDINGS))
+        .order_by(ProposalEvent.id))
+    endings: dict[tuple[int, str, int], Stage] = {}
+    for challenge_id, academic_id, offer_id, stage in rows:
+        endings[(challenge_id, "academic", academic_id)] = Stage(stage)
+        if offer_id:
+            endings[(challenge_id, "offer", offer_id)] = Stage(stage)
+    return endings
+
+
 def ending_of(event_id: int) -> ProposalEvent | None:
     """The recorded move, if it declined or withdrew a proposal."""
     event = db.session.get(ProposalEvent, event_id)

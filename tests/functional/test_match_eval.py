@@ -46,18 +46,44 @@ def test_an_unknown_split_is_refused_with_a_clear_message(runner, tmp_path):
     assert result.exit_code != 0 and "train" in result.output
 
 
-def test_an_operator_measures_the_stored_expertise_scores(runner, tmp_path):
-    data = tmp_path / "expertise"
-    (data / "profiles").mkdir(parents=True)
-    _write_jsonl(data / "items.jsonl", [{"id": i, "title": t, "text": b} for i, t, b in CORPUS])
+def _expertise_set(folder, ratings):
+    (folder / "profiles").mkdir(parents=True)
+    _write_jsonl(folder / "items.jsonl", [{"id": i, "title": t, "text": b} for i, t, b in CORPUS])
     researchers = [{"id": "r1", "documents": [{"title": "Heating and insulation of social housing", "text": ""}]},
                    {"id": "r2", "documents": [{"title": "Food recovery in school canteens", "text": ""}]}]
-    _write_jsonl(data / "profiles" / "d_20_1.jsonl", researchers)
-    (data / "ratings-dev.tsv").write_text("academic_id\titem_id\texpertise\nr1\td1\t5\nr1\td2\t1\n"
-                                          "r2\td2\t5\nr2\td3\t1\n", encoding="utf-8")
+    _write_jsonl(folder / "profiles" / "d_20_1.jsonl", researchers)
+    (folder / "ratings-dev.tsv").write_text("academic_id\titem_id\texpertise\n" + ratings, encoding="utf-8")
+    return folder
+
+
+def test_an_operator_measures_the_stored_expertise_scores(runner, tmp_path):
+    data = _expertise_set(tmp_path / "expertise", "r1\td1\t5\nr1\td2\t1\nr2\td2\t5\nr2\td3\t1\n")
     result = runner.invoke(args=["match-eval", "expertise", "--data", str(data), "--out", str(tmp_path / "out")])
 
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output) == {"loss": 0.0, "files": 1}
+    figures = json.loads(result.output)
+    assert (figures["loss"], figures["file_losses"], figures["files"]) == (0.0, [0.0], 1)
     written = json.loads((tmp_path / "out" / "d_20_1.json").read_text())
     assert written["r1"]["d1"] > written["r1"]["d2"]
+
+
+def test_the_expertise_figure_is_the_papers_pooled_loss_and_the_per_researcher_mean_is_labelled_apart(runner, tmp_path):
+    # r1 (heating) rates the energy paper far above the food one (difference 4); r2 (food) is asked to rank the
+    # energy paper just above the food one (difference 1) and cannot. Pooled 1 / 5; per researcher (0 + 1) / 2.
+    data = _expertise_set(tmp_path / "expertise", "r1\td1\t5\nr1\td2\t1\nr2\td1\t2\nr2\td2\t1\n")
+    result = runner.invoke(args=["match-eval", "expertise", "--data", str(data), "--out", str(tmp_path / "out")])
+
+    assert result.exit_code == 0, result.output
+    written = json.loads((tmp_path / "out" / "d_20_1.json").read_text())
+    assert written["r1"]["d1"] > written["r1"]["d2"] and written["r2"]["d2"] > written["r2"]["d1"]
+    figures = json.loads(result.output)
+    assert figures["loss"] == 0.2
+    assert figures["per_researcher_mean"] == 0.5
+    assert figures["per_researcher_note"] == "per-researcher mean, not comparable with the paper"
+
+
+def test_ratings_without_any_pair_to_measure_are_refused_with_a_clear_message(runner, tmp_path):
+    data = _expertise_set(tmp_path / "expertise", "r1\td1\t5\nr2\td2\t3\nr2\td3\t3\nstranger\td1\t5\n")
+    result = runner.invoke(args=["match-eval", "expertise", "--data", str(data)])
+
+    assert result.exit_code != 0 and "No profile file holds a pair" in result.output

@@ -3,7 +3,17 @@ import math
 
 import pytest
 
-from matchmaker.engine.evaluation import mean, ndcg, pairwise_loss, recall, reciprocal_rank
+from matchmaker.engine.evaluation import (
+    PER_RESEARCHER_NOTE,
+    expertise_summary,
+    mean,
+    ndcg,
+    pairwise_loss,
+    per_researcher_loss,
+    pooled_loss,
+    recall,
+    reciprocal_rank,
+)
 
 RATED = {"a": 5, "b": 3, "c": 1}
 
@@ -58,6 +68,60 @@ def test_the_loss_is_between_0_and_1():
     loss = pairwise_loss(scores, {"a": 1, "b": 4, "c": 2, "d": 5})
 
     assert 0 <= loss <= 1
+
+
+# --- pooled over researchers (the paper's measure) -----------------------------------------------------------
+
+# Ann rates three papers (differences 2 + 4 + 2 = 8) and is ordered perfectly; Bo rates two (difference 1) and is
+# ordered backwards. Pooled: cost 0 + 1 over 8 + 1 = 1/9. Per researcher: (0 + 1) / 2 = 1/2.
+TWO_RATERS = {"ann": {"a": 5, "b": 3, "c": 1}, "bo": {"a": 2, "b": 1}}
+TWO_SCORED = {"ann": {"a": 0.9, "b": 0.5, "c": 0.1}, "bo": {"a": 0.1, "b": 0.9}}
+
+
+def test_the_paper_pools_every_researchers_pairs_into_one_ratio():
+    assert pooled_loss(TWO_SCORED, TWO_RATERS) == pytest.approx(1 / 9)
+
+
+def test_a_mean_of_researchers_weighs_three_pairs_like_forty_and_gives_another_figure():
+    assert per_researcher_loss(TWO_SCORED, TWO_RATERS) == pytest.approx(1 / 2)
+
+
+def test_the_pooled_loss_counts_ties_as_half_across_researchers():
+    tied = {"ann": {"a": 0.5, "b": 0.5, "c": 0.5}, "bo": {"a": 0.9, "b": 0.1}}
+
+    assert pooled_loss(tied, TWO_RATERS) == pytest.approx(4 / 9)  # half of Ann's 8, nothing of Bo's 1
+    assert per_researcher_loss(tied, TWO_RATERS) == pytest.approx(1 / 4)
+
+
+def test_researchers_without_scores_or_without_pairs_are_left_out_of_both_figures():
+    ratings = TWO_RATERS | {"cy": {"a": 5, "b": 1}, "di": {"a": 3, "b": 3}}
+    scores = TWO_SCORED | {"di": {"a": 0.1, "b": 0.9}}  # cy has no scores; di rated alike
+
+    assert pooled_loss(scores, ratings) == pytest.approx(1 / 9)
+    assert per_researcher_loss(scores, ratings) == pytest.approx(1 / 2)
+
+
+def test_no_rated_pair_gives_no_pooled_loss():
+    assert pooled_loss({"ann": {"a": 0.9}}, TWO_RATERS) is None
+    assert pooled_loss({}, TWO_RATERS) is None
+    assert per_researcher_loss({}, TWO_RATERS) is None
+
+
+def test_the_figure_is_the_mean_of_the_files_pooled_losses_and_the_per_researcher_mean_comes_apart():
+    reversed_ann = {"ann": {"a": 0.1, "b": 0.5, "c": 0.9}, "bo": {"a": 0.9, "b": 0.1}}  # 8 / 9 and 1 / 2
+    summary = expertise_summary([TWO_SCORED, reversed_ann], TWO_RATERS)
+
+    assert summary["loss"] == pytest.approx(round((1 / 9 + 8 / 9) / 2, 4))
+    assert summary["file_losses"] == [round(1 / 9, 4), round(8 / 9, 4)]
+    assert summary["per_researcher_mean"] == pytest.approx(0.5)
+    assert summary["per_researcher_note"] == PER_RESEARCHER_NOTE == "per-researcher mean, not comparable with the paper"
+    assert summary["files"] == 2
+
+
+def test_files_without_a_rated_pair_do_not_count_and_none_at_all_is_refused():
+    assert expertise_summary([TWO_SCORED, {}], TWO_RATERS)["files"] == 1
+    with pytest.raises(ValueError, match="No profile file"):
+        expertise_summary([{}, {"ann": {"a": 0.9}}], TWO_RATERS)
 
 
 # --- nDCG -------------------------------------------------------------------------------------------------------
