@@ -190,6 +190,8 @@ def reason_sentence(code: str, value: str) -> str | None:
         return _("The kind of help sought: %(kind)s", kind=value)
     if code == "same_city":
         return _("Works in %(city)s", city=value)
+    if code == "same_area":
+        return _("Works in the same area: %(places)s", places=value)
     if code == "available":
         return _("Available this semester")
     if code == "unavailable":
@@ -202,6 +204,31 @@ def reason_sentence(code: str, value: str) -> str | None:
             return _("Close in meaning to “%(title)s”", title=value)
         return _("Close in meaning to the profile")
     return None
+
+
+# What a score of 0–100 means in words. The thresholds follow the scores the demo data stores (687
+# suggestions: median 35, three in four below 42, one in ten at 55 or more): "strong" is about the best tenth,
+# "good" the next fifth, and the rest "possible" (a suggestion is only stored when it is worth a look).
+STRONG_FIT, GOOD_FIT = 55, 40
+FIT_LABELS = {"strong": _l("strong fit"), "good": _l("good fit"), "possible": _l("possible fit")}
+
+
+def fit_level(score: float) -> str:
+    """The band of a 0–100 score: strong, good or possible (judged on the whole number the page shows)."""
+    shown = round(score)
+    return "strong" if shown >= STRONG_FIT else "good" if shown >= GOOD_FIT else "possible"
+
+
+def fit_label(score: float) -> str:
+    """The band of a score in words, in the current language ("good fit")."""
+    return str(FIT_LABELS[fit_level(score)])
+
+
+def score_legend() -> str:
+    """One line for beside a list of suggestions: what the number measures and what its labels mean."""
+    return _("Score 0–100: how closely the texts match, plus shared goals, kind of help and availability. "
+             "From %(strong)d: strong fit; from %(good)d: good fit; below: possible fit.",
+             strong=STRONG_FIT, good=GOOD_FIT)
 
 
 def explanation_sentences(shared_terms, shared_sdgs, reasons) -> list[str]:

@@ -5,6 +5,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
+from matchmaker import labels
 from matchmaker.labels import LANGUAGE_NAMES, action_label, label_for, move_label, reason_label
 from matchmaker.matching.services import search_pieces
 from matchmaker.orgs.models import OrganisationKind, OrganisationStatus
@@ -35,6 +36,9 @@ def install_template_helpers(app: Flask) -> None:
         csrf_input=csrf_input,
         current_language=current_language,
         label_for=label_for,
+        fit_label=labels.fit_label,
+        fit_level=labels.fit_level,
+        score_legend=labels.score_legend,
         action_label=action_label,
         move_label=move_label,
         reason_label=reason_label,

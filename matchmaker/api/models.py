@@ -436,13 +436,14 @@ class Page(Answer, Generic[Item]):
 
 
 class Reason(Answer):
-    code: Literal["same_kind", "same_city", "available", "unavailable", "deadline"]
+    code: Literal["same_kind", "same_city", "same_area", "available", "unavailable", "deadline"]
     value: str
     text: str = Field(description="The reason in the caller's language.")
 
 
 class Explanation(Answer):
-    shared_terms: list[str] = Field(description="The words both sides use that counted most.")
+    shared_terms: list[str] = Field(description="The distinctive words both sides use that counted most (no stop "
+                                    "words, generic words, numbers or place names).")
     shared_sdgs: list[int]
     reasons: list[Reason]
 

@@ -10,6 +10,8 @@ import Stemmer
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from matchmaker.engine.places import is_place_word
+
 LANGUAGES = ("it", "en")
 _STEMMER_NAMES = {"it": "italian", "en": "english"}
 # Words of letters or digits (years and codes such as "2030" or "pm10" do carry meaning); no punctuation.
@@ -49,6 +51,28 @@ SHORT_TEXT_WORDS = 12
 # is ("deafness" 0.51 Italian, "povertà energetica" 0.97, "eggnog" 0.92 Italian).
 CONFIDENT_LANGUAGE = 0.99
 MIXED = "mixed"
+# Words an explanation never shows as shared, whatever the text's language, beyond the stop words of both
+# languages: they were said, and may count in the score, but they say nothing of what two texts are about.
+# Kept short on purpose; each word stands for one of these kinds, and its stem goes too ("progetti",
+# "usato"). Numbers written as words; quantity, frequency and degree; units of time; people, things and
+# ways in general; verbs of doing, using, giving and needing; the platform's own words (every text on a
+# university's outreach platform speaks of students and projects).
+GENERIC_WORDS = frozenset("""
+uno due tre quattro cinque sette otto nove dieci venti trenta cento mille primo secondo terzo
+ogni ognuno poco poca pochi poche molto molta molti molte tanto tanti tante qualche alcuni alcune altro
+altri altre stesso senza circa davvero sempre spesso ancora dopo prima volta volte
+tempo anno anni mese mesi settimana settimane giorno giorni oggi
+persona persone gente cosa cose modo modi parte tipo esempio bisogno disposizione sistema
+piccolo piccola grande nuovo nuova semplice
+fare fatto fatte usare uso utilizzare mettere dare avere potere possiamo dovere volere servire serve aiutare chiedere
+progetto progetti politecnico università studenti studente
+one two three four five six seven eight nine ten twenty hundred thousand first second
+every each much few lot lots also like just new small big short simple really
+time times year years month months week weeks day days today
+people person thing things way ways part kind example need needs
+use used using make making get help want work works
+project projects university students student
+""".split())
 _IDENTIFIERS: dict[tuple[str, ...], LanguageIdentifier] = {}
 
 
@@ -66,17 +90,38 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
+STOP_WORDS = {"en": frozenset(ENGLISH_STOP_WORDS),
+              "it": frozenset({strip_accents(w) for w in _SNOWBALL_ITALIAN} | set(_ITALIAN_QUESTION_WORDS)
+                              | set(_ELISIONS))}
+
+
+def is_stop_word(word: str) -> bool:
+    """A stop word of either language, whatever the language of the text it comes from."""
+    plain = strip_accents(word.casefold())
+    return any(plain in words or word in words for words in STOP_WORDS.values())
+
+
 class Analyzer:
     """Turns text into terms. Stems are cached, so a corpus costs one stemming per distinct word."""
 
     def __init__(self, languages: Iterable[str] = LANGUAGES) -> None:
         self.languages = tuple(languages)
         self._stemmers = {lang: Stemmer.Stemmer(_STEMMER_NAMES[lang]) for lang in self.languages}
-        english = set(ENGLISH_STOP_WORDS)
-        italian = {strip_accents(w) for w in _SNOWBALL_ITALIAN} | set(_ITALIAN_QUESTION_WORDS) | set(_ELISIONS)
-        self._stop_words = {"en": english, "it": italian}
+        self._stop_words = {"en": set(STOP_WORDS["en"]), "it": set(STOP_WORDS["it"])}
         self._cache: dict[str, dict[str, str]] = {lang: {} for lang in self.languages}
         self._identifier = _identifier(self.languages)
+        self._generic_stems = {self._stem(word, lang, set()) for word in GENERIC_WORDS for lang in self.languages}
+
+    def is_distinctive(self, word: str, term: str | None = None) -> bool:
+        """Whether `word` may be shown as a word two texts share (`term`: the stem it stands for; default: its
+        stems in every language): no stop word of either language, no generic word (GENERIC_WORDS or one of
+        their stems), no number, no word of a place name."""
+        plain = strip_accents(word.casefold())
+        if (any(c.isdigit() for c in word) or len(plain) < 2 or is_stop_word(word)
+                or {plain, word.casefold()} & GENERIC_WORDS):
+            return False
+        stems = {term} if term else {self._stem(plain, lang, set()) for lang in self.languages}
+        return not (stems & self._generic_stems or is_place_word(word))
 
     def detect(self, text: str) -> str:
         """The language of `text` among the supported ones, or MIXED when it is too short to tell."""

@@ -15,8 +15,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from matchmaker.engine.analysis import MIXED, Analyzer, strip_accents
-from matchmaker.engine.index import TextDoc, TextIndex, analyse
+from matchmaker.engine.index import FIELDS, TextDoc, TextIndex, analyse
 from matchmaker.engine.people import AcademicTexts, PairParts, pair_text_score
+from matchmaker.engine.places import WIDE_AREAS, places_in, without_places
 from matchmaker.engine.semantic import Embeddings, closeness, embedding_text, text_hash
 from matchmaker.engine.settings import DEFAULT_SETTINGS, EngineSettings
 
@@ -80,17 +81,25 @@ class Suggestion:
     discount: float = 0.0  # what the challenge's generality took off it (academics only)
 
 
+@dataclass(frozen=True)
+class Places:
+    """The place names a text mentions, and the terms it has only from them ("milan" of "Barriera di Milano")."""
+
+    names: frozenset[str]
+    only_terms: frozenset[str]
+
+
 @dataclass
 class TeamMember:
     academic_id: int
     department: str | None
-    brings: list[str]  # the challenge terms this person covers that the others do not
+    brings: list[str]  # the challenge's distinctive words this person covers that the others do not
 
 
 @dataclass
 class Team:
     members: list[TeamMember]
-    coverage: float  # share of the challenge's term weight the team covers
+    coverage: float  # share of the weight of the challenge's distinctive terms the team covers
     best_single_coverage: float
 
 
@@ -122,6 +131,7 @@ class MatchingEngine:
         self.meaning_demand = Embeddings()
         self.meaning_supply = Embeddings()
         self._unembedded: set[str] = set()
+        self._places: dict[str, Places] = {}  # key -> the places its text names (texts that name some)
 
     # --- building and updating --------------------------------------------------------------------
 
@@ -159,10 +169,25 @@ class MatchingEngine:
         if item.owner is not None:
             self._facts.pop(item.owner, None)
             self.texts_of.setdefault(item.owner, set()).add(item.key)
-        if len(self.surface) < 500_000:
+        self._note_places(item)
+        if len(self.surface) < 500_000:  # a word of a place name is no word to show ("Barriera di Milano")
             text = " ".join(item.fields.values())
+            text = without_places(text) if item.key in self._places else text
             for term, word in self.analyzer.surface_forms(text, item.language).items():
                 self.surface.setdefault(term, word)
+
+    def _note_places(self, item: Item) -> None:
+        """The place names of an item's text, and the terms it has only from them (explanations skip those)."""
+        self._places.pop(item.key, None)
+        text = " ".join(item.fields.get(name) or "" for name in FIELDS)
+        names = places_in(text)
+        if not names:
+            return
+        language = item.language or self.analyzer.detect(text)  # as the index reads the text (index.analyse)
+        said = analyse(TextDoc(item.key, item.fields, language), self.analyzer, self.settings.text).counts
+        plain_fields = {name: without_places(value or "") for name, value in item.fields.items()}
+        plain = analyse(TextDoc(item.key, plain_fields, language), self.analyzer, self.settings.text).counts
+        self._places[item.key] = Places(frozenset(names), frozenset(set(said) - set(plain)))
 
     def upsert(self, item: Item) -> None:
         """Add or replace one item: searchable at once, without refitting."""
@@ -180,6 +205,7 @@ class MatchingEngine:
         item = self.items.pop(key, None)
         self._forms.pop(key, None)
         self._unembedded.discard(key)
+        self._places.pop(key, None)
         if item is None:
             return
         if item.owner is not None:
@@ -394,10 +420,12 @@ class MatchingEngine:
     def _explain_offers(self, shown: list[Suggestion], challenge_key: str | None = None) -> list[Suggestion]:
         """The words behind each shown challenge-offer pair (only the shown ones are explained)."""
         for suggestion in shown:
-            offer_key = suggestion.supporting[0]
-            columns, weights = self._supply_vector(challenge_key or suggestion.key)
+            offer_key, pair_challenge = suggestion.supporting[0], challenge_key or suggestion.key
+            columns, weights = self._supply_vector(pair_challenge)
             offer = self.supply.unit_vector(offer_key)
-            suggestion.shared_terms = self._shared_words([offer], columns, weights, self.supply) if offer else []
+            suggestion.shared_terms = (self._shared_words([(offer_key, offer)], pair_challenge, columns, weights,
+                                                          self.supply) if offer else [])
+            self._say_shared_places(suggestion, pair_challenge, [offer_key])
             suggestion.supporting = []
         return shown
 
@@ -526,25 +554,50 @@ class MatchingEngine:
         suggestions are explained; the explanation depends on the pair alone, so both sides give the same)."""
         fixed = self.demand.unit_vector(challenge_key) if challenge_key else None
         for suggestion in shown:
-            vector = fixed or self.demand.unit_vector(suggestion.key)
-            texts = [self.people.vectors[text] for text in suggestion.supporting if text in self.people.vectors]
-            suggestion.shared_terms = self._shared_words(texts, *vector, self.demand) if vector else []
+            pair_challenge = challenge_key or suggestion.key
+            vector = fixed or self.demand.unit_vector(pair_challenge)
+            texts = [(text, self.people.vectors[text]) for text in suggestion.supporting
+                     if text in self.people.vectors]
+            suggestion.shared_terms = (self._shared_words(texts, pair_challenge, *vector, self.demand)
+                                       if vector else [])
+            self._say_shared_places(suggestion, pair_challenge, suggestion.supporting)
         return shown
 
-    def _shared_words(self, vectors: list[tuple[np.ndarray, np.ndarray]], columns: np.ndarray,
-                      weights: np.ndarray, index: TextIndex) -> list[str]:
-        """The words behind a pair's score: the terms contributing most to the given texts' cosines."""
+    def _shared_words(self, vectors: list[tuple[str, tuple[np.ndarray, np.ndarray]]], challenge_key: str,
+                      columns: np.ndarray, weights: np.ndarray, index: TextIndex) -> list[str]:
+        """The words behind a pair's score: the distinctive terms contributing most to the given texts' cosines
+        (`vectors`: each text's key and unit vector; the challenge's vector is `columns`, `weights`)."""
         dense = np.zeros(max(len(index.vocabulary), 1), dtype=np.float32)
         dense[columns] = weights
         terms, wanted = index.terms_by_column(), self.settings.explanation_terms * 2
         contributions = []
-        for text_columns, text_weights in vectors:
+        for text_key, (text_columns, text_weights) in vectors:
             values = text_weights * dense[text_columns]
             shared = np.flatnonzero(values)
-            best = shared[np.lexsort((text_columns[shared], -values[shared]))][:wanted]
-            contributions += [(terms[c], v) for c, v in zip(text_columns[best].tolist(), values[best].tolist(),
-                                                             strict=True)]
+            ranked = shared[np.lexsort((text_columns[shared], -values[shared]))]
+            kept = [(terms[c], v) for c, v in zip(text_columns[ranked].tolist(), values[ranked].tolist(), strict=True)
+                    if self._shows(terms[c], challenge_key, text_key)]
+            contributions += kept[:wanted]
         return self._words(contributions)
+
+    def _shows(self, term: str, *keys: str) -> bool:
+        """Whether `term` may be said as a word the texts of `keys` share: a distinctive word (see
+        Analyzer.is_distinctive) that each of them says outside a place name."""
+        if any(term in self._places[key].only_terms for key in keys if key in self._places):
+            return False
+        return self.analyzer.is_distinctive(self.surface.get(term, term), term)
+
+    def _say_shared_places(self, suggestion: Suggestion, challenge_key: str, text_keys: list[str]) -> None:
+        """A place both sides name, narrower than the city they both work in, is a reason of its own."""
+        challenge = self._places.get(challenge_key)
+        if challenge is None:
+            return
+        named = set().union(*(self._places[key].names for key in text_keys if key in self._places))
+        city = self.items[challenge_key].facts.city.casefold()
+        shared = [name for name in sorted(challenge.names & named)
+                  if name not in WIDE_AREAS and name.casefold() != city]
+        if shared:
+            suggestion.reasons.append(("same_area", ", ".join(shared[:2])))
 
     def search(self, text: str, kinds: tuple[str, ...], k: int = 20, meaning: np.ndarray | None = None
                ) -> list[tuple[str, float]]:
@@ -660,8 +713,14 @@ class MatchingEngine:
         query = self.supply.vectorise([self._doc(challenge)])
         if query.nnz == 0:
             return None
-        need = dict(zip(query.indices.tolist(), query.data.tolist(), strict=True))
+        terms = self.supply.terms_by_column()
+        # What needs covering: the challenge's distinctive terms only (a team "covering" its "tempo" and
+        # "disposizione" covers nothing), so the coverage, the gain over one person and what each brings agree.
+        need = {column: weight for column, weight in zip(query.indices.tolist(), query.data.tolist(), strict=True)
+                if self._shows(terms[column], challenge_key)}
         total = sum(need.values())
+        if not total:
+            return None
         covers: dict[int, dict[int, float]] = {}
         for suggestion in self.academics_for_challenge(challenge_key, k=candidates, exclude=exclude):
             academic_id = key_id(suggestion.key)
@@ -670,8 +729,9 @@ class MatchingEngine:
                 vector = self.supply.document_vector(text_key)
                 if vector is None:
                     continue
+                place_only = self._places[text_key].only_terms if text_key in self._places else frozenset()
                 for column, weight in zip(vector.indices.tolist(), vector.data.tolist(), strict=True):
-                    if column in need:
+                    if column in need and terms[column] not in place_only:
                         coverage[column] = max(coverage.get(column, 0.0), min(1.0, weight / 0.2))
             covers[academic_id] = coverage
 
@@ -698,7 +758,6 @@ class MatchingEngine:
         single_coverage, team_coverage = covered([single]), covered(team)
         if len(team) < 2 or team_coverage - single_coverage < self.settings.team_min_gain:
             return None
-        terms = self.supply.terms_by_column()
         members = []
         for position, academic_id in enumerate(team):
             others = team[:position] + team[position + 1:]
@@ -820,6 +879,7 @@ class MatchingEngine:
         for item in items:
             engine.items[item.key] = item
             engine._check_meaning(item)
+            engine._note_places(item)
             if item.owner is not None:
                 engine.texts_of.setdefault(item.owner, set()).add(item.key)
         engine._fit_people()

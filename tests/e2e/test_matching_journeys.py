@@ -90,8 +90,12 @@ def test_an_academic_sees_the_challenges_that_fit_best_first_with_reasons_and_di
     expect(reasons).to_contain_text(re.compile(r"You share: .*energy"))
     expect(reasons).to_contain_text("poverty")
     expect(reasons).to_contain_text("Both work on SDG 7")
-    expect(reasons).to_contain_text("Available this semester")
+    # What holds for every suggestion (the academic is available) is said once, above the list.
+    expect(reasons).not_to_contain_text("Available this semester")
+    expect(page.locator(".common-reasons")).to_contain_text("Available this semester")
     expect(first.locator(".match-score")).to_contain_text("out of 100")  # said to screen readers
+    expect(first.locator(".fit-label")).to_have_text(re.compile(r"^(strong|good|possible) fit$"))  # not colour alone
+    expect(page.locator(".score-legend")).to_contain_text("Score 0–100")
     scores = [score_of(cards.nth(i)) for i in range(3)]
     assert scores == sorted(scores, reverse=True) and scores[0] > scores[1], scores
     assert 0 <= scores[-1] and scores[0] <= 100, scores

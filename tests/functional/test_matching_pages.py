@@ -92,8 +92,11 @@ def test_a_member_who_dismisses_an_academic_no_longer_sees_them_and_the_dismissa
 
 def test_a_team_is_suggested_when_people_of_different_departments_cover_more_together(client, login, make, market):
     sociologist = make.academic("DIST", name="Sara Housing", verified=True)
+    # She brings what the energy expert lacks (families, the bills they cannot afford), not only a place name:
+    # a shared "Barriera di Milano" alone makes no team.
     make.profile(sociologist, expertise=["social housing", "families", "barriera di milano"],
-                 biography="I study social housing policies and families of Barriera di Milano.")
+                 biography="I study how families afford their bills and how managers cut arrears in the social "
+                           "housing of Barriera di Milano.")
     matching.recompute_all()
     db.session.commit()
     login(market["member"])
