@@ -2,8 +2,13 @@
 
 SQLite always runs. With TEST_DATABASE_URL set, every test runs against that PostgreSQL database too;
 with CI=true, a missing PostgreSQL is a failure rather than a skip.
+
+Under pytest-xdist (`make test` runs `-n 2`) each worker process (gw0, gw1, ...) has its own databases: a SQLite
+file under its own temporary folder, a PostgreSQL database `<TEST_DATABASE_URL's name>_gw0` made for the session
+and dropped after it, and the Redis database numbered TEST_REDIS_URL's plus the worker's index.
 """
 import os
+from urllib.parse import urlsplit
 
 import pytest
 import sqlalchemy as sa
@@ -17,8 +22,21 @@ from tests.mailbox import Mailbox
 
 REFERENCE_TABLES = {"departments", "sdgs"}
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+# The pytest-xdist worker running this process ("gw0", "gw1", ...); empty in a serial run (`-n0`).
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+WORKER_INDEX = int(WORKER.removeprefix("gw")) if WORKER else 0
+
+
+def _worker_redis_url(url: str) -> str:
+    """The given Redis database number plus the worker's index: the job queue's name is fixed, so each worker
+    needs a database of its own not to run (or empty) another worker's jobs."""
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0) + WORKER_INDEX
+    return parts._replace(path=f"/{number}").geturl()
+
+
 # The Redis that the queue and rate-limit tests talk to (CI gives its own database number).
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+TEST_REDIS_URL = _worker_redis_url(os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/10"))
 
 
 def _postgres_url() -> str | None:
@@ -26,6 +44,36 @@ def _postgres_url() -> str | None:
     if url and url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     return url
+
+
+_worker_databases: dict[str, sa.URL] = {}  # TEST_DATABASE_URL -> this worker's database, made once per session
+
+
+def _worker_postgres_url(url: str) -> str:
+    """This worker's own PostgreSQL database beside TEST_DATABASE_URL's (`<name>_gw0`), new and empty; in a serial
+    run, TEST_DATABASE_URL's itself."""
+    if not WORKER:
+        return url
+    if url not in _worker_databases:
+        given = sa.make_url(url)
+        own = given.set(database=f"{given.database}_{WORKER}")
+        maintenance = sa.create_engine(given.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with maintenance.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
+            connection.execute(sa.text(f'CREATE DATABASE "{own.database}"'))
+        maintenance.dispose()
+        _worker_databases[url] = own
+    return _worker_databases[url].render_as_string(hide_password=False)
+
+
+def pytest_sessionfinish(session):
+    """Drop the PostgreSQL databases this worker made (the connections its apps still pool go with them)."""
+    for own in _worker_databases.values():
+        maintenance = sa.create_engine(own.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with maintenance.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
+        maintenance.dispose()
+    _worker_databases.clear()
 
 
 def pytest_report_header(config):
@@ -88,7 +136,7 @@ def database_url(request, tmp_path_factory):
         if IN_CI:
             pytest.fail(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {error}", pytrace=False)
         pytest.skip(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {error}")
-    return url
+    return _worker_postgres_url(url)
 
 
 @pytest.fixture
@@ -96,10 +144,14 @@ def redis_connection():
     """A real Redis connection: a skip without one, a failure in CI, where Redis is required."""
     from redis import Redis
     from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import ResponseError
 
     connection = Redis.from_url(TEST_REDIS_URL)
     try:
         connection.ping()
+    except ResponseError as error:  # the worker's database number is past the server's `databases` setting
+        pytest.fail(f"Redis refuses {TEST_REDIS_URL} (TEST_REDIS_URL's number plus worker index {WORKER_INDEX}): "
+                    f"{error}; give TEST_REDIS_URL a lower number or run fewer workers", pytrace=False)
     except RedisConnectionError as error:
         if IN_CI:
             pytest.fail(f"Redis at {TEST_REDIS_URL} is unreachable and CI=true: {error}", pytrace=False)
