@@ -83,8 +83,8 @@ def pytest_sessionfinish(session):
 
 @sa.event.listens_for(sa.Engine, "connect")
 def _sqlite_without_fsync(dbapi_connection, connection_record):
-    """SQLite test files skip the wait for the disk on each commit (several milliseconds on a busy machine): no
-    test survives a power cut, and locking, transactions and what each connection reads stay the same."""
+    """SQLite test files skip the wait for the disk on each commit (milliseconds each on a busy machine): no test
+    is about what survives a power cut, and locking, transactions and what each connection reads stay the same."""
     if isinstance(dbapi_connection, sqlite3.Connection):
         dbapi_connection.execute("PRAGMA synchronous = OFF")
 
