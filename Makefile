@@ -40,8 +40,12 @@ worker: install
 	$(BIN)/flask --app matchmaker run-schedule
 	$(BIN)/rq worker matchmaker --with-scheduler --url $$REDIS_URL
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist; an idle one takes tests queued for a busy one), each on
+# databases of its own. PYTEST_ARGS comes last, so `make test PYTEST_ARGS=-n0` runs it serially, in this process.
+TEST_WORKERS ?= 2
+
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check matchmaker tests benchmarks config.py

@@ -2,12 +2,19 @@
 
 SQLite always runs. With TEST_DATABASE_URL set, every test runs against that PostgreSQL database too;
 with CI=true, a missing PostgreSQL is a failure rather than a skip.
+
+Under pytest-xdist (`make test` runs `-n 2`) each worker process (gw0, gw1, ...) has its own databases: a SQLite
+file under its own temporary folder, a PostgreSQL database `<TEST_DATABASE_URL's name>_gw0` made for the session
+and dropped after it, and the Redis database numbered TEST_REDIS_URL's plus the worker's index.
 """
 import os
+import sqlite3
+from urllib.parse import urlsplit
 
 import pytest
 import sqlalchemy as sa
 from flask.testing import FlaskClient
+from jinja2 import BytecodeCache
 
 from matchmaker import create_app
 from matchmaker.extensions import db
@@ -17,8 +24,21 @@ from tests.mailbox import Mailbox
 
 REFERENCE_TABLES = {"departments", "sdgs"}
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+# The pytest-xdist worker running this process ("gw0", "gw1", ...); empty in a serial run (`-n0`).
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+WORKER_INDEX = int(WORKER.removeprefix("gw")) if WORKER else 0
+
+
+def _worker_redis_url(url: str) -> str:
+    """The given Redis database number plus the worker's index: the job queue's name is fixed, so each worker
+    needs a database of its own not to run (or empty) another worker's jobs."""
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0) + WORKER_INDEX
+    return parts._replace(path=f"/{number}").geturl()
+
+
 # The Redis that the queue and rate-limit tests talk to (CI gives its own database number).
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+TEST_REDIS_URL = _worker_redis_url(os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/10"))
 
 
 def _postgres_url() -> str | None:
@@ -26,6 +46,66 @@ def _postgres_url() -> str | None:
     if url and url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     return url
+
+
+_worker_databases: dict[str, sa.URL] = {}  # TEST_DATABASE_URL -> this worker's database, made once per session
+
+
+def _worker_postgres_url(url: str) -> str:
+    """This worker's own PostgreSQL database beside TEST_DATABASE_URL's (`<name>_gw0`), new and empty; in a serial
+    run, TEST_DATABASE_URL's itself."""
+    if not WORKER:
+        return url
+    if url not in _worker_databases:
+        given = sa.make_url(url)
+        own = given.set(database=f"{given.database}_{WORKER}")
+        maintenance = sa.create_engine(given.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with maintenance.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
+            connection.execute(sa.text(f'CREATE DATABASE "{own.database}"'))
+            # A commit does not wait for the disk: what every connection reads stays the same, and only a crash
+            # of the server could lose the last commits of a database dropped at the end anyway.
+            connection.execute(sa.text(f'ALTER DATABASE "{own.database}" SET synchronous_commit = off'))
+        maintenance.dispose()
+        _worker_databases[url] = own
+    return _worker_databases[url].render_as_string(hide_password=False)
+
+
+def pytest_sessionfinish(session):
+    """Drop the PostgreSQL databases this worker made (the connections its apps still pool go with them)."""
+    for own in _worker_databases.values():
+        maintenance = sa.create_engine(own.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with maintenance.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
+        maintenance.dispose()
+    _worker_databases.clear()
+
+
+@sa.event.listens_for(sa.Engine, "connect")
+def _sqlite_without_fsync(dbapi_connection, connection_record):
+    """SQLite test files skip the wait for the disk on each commit (milliseconds each on a busy machine): no test
+    is about what survives a power cut, and locking, transactions and what each connection reads stay the same."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA synchronous = OFF")
+
+
+class CompiledTemplates(BytecodeCache):
+    """Every test builds its own app, and each app's Jinja environment would compile every template it renders
+    again: the templates compiled once per process are shared by the apps, keyed by name and checked against the
+    source (a changed template is compiled anew). All test apps configure Jinja the same way (create_app)."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
 
 
 def pytest_report_header(config):
@@ -88,7 +168,7 @@ def database_url(request, tmp_path_factory):
         if IN_CI:
             pytest.fail(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {error}", pytrace=False)
         pytest.skip(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {error}")
-    return url
+    return _worker_postgres_url(url)
 
 
 @pytest.fixture
@@ -96,10 +176,14 @@ def redis_connection():
     """A real Redis connection: a skip without one, a failure in CI, where Redis is required."""
     from redis import Redis
     from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import ResponseError
 
     connection = Redis.from_url(TEST_REDIS_URL)
     try:
         connection.ping()
+    except ResponseError as error:  # the worker's database number is past the server's `databases` setting
+        pytest.fail(f"Redis refuses {TEST_REDIS_URL} (TEST_REDIS_URL's number plus worker index {WORKER_INDEX}): "
+                    f"{error}; give TEST_REDIS_URL a lower number or run fewer workers", pytrace=False)
     except RedisConnectionError as error:
         if IN_CI:
             pytest.fail(f"Redis at {TEST_REDIS_URL} is unreachable and CI=true: {error}", pytrace=False)
@@ -111,7 +195,9 @@ def redis_connection():
 def make_test_app(database_url: str, **overrides):
     settings = {"SQLALCHEMY_DATABASE_URI": database_url, "WTF_CSRF_ENABLED": False}
     settings.update(overrides)
-    return create_app("testing", **settings)
+    app = create_app("testing", **settings)
+    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
+    return app
 
 
 @pytest.fixture

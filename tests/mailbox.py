@@ -1,6 +1,5 @@
 """A real SMTP server in the test process: tests read links from the e-mail the platform really sent."""
 import re
-import socket
 import threading
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -8,10 +7,17 @@ from email.message import EmailMessage
 from aiosmtpd.controller import Controller
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+class AnyFreePortController(Controller):
+    """An SMTP server on the port the system picks when it binds: a port first probed free and bound later could be
+    taken in between, by another pytest-xdist worker's server or by anyone else on the machine."""
+
+    def __init__(self, handler, hostname: str) -> None:
+        super().__init__(handler, hostname=hostname, port=0)
+
+    def _trigger_server(self) -> None:
+        # The server is listening by now: learn its port before aiosmtpd's own first connection to it.
+        self.port = self.server.sockets[0].getsockname()[1]
+        super()._trigger_server()
 
 
 class Mailbox:
@@ -21,7 +27,7 @@ class Mailbox:
         self.received: list[EmailMessage] = []
         self.refuse_with: str | None = None
         self._lock = threading.Lock()
-        self.controller = Controller(self, hostname="127.0.0.1", port=free_port())
+        self.controller = AnyFreePortController(self, hostname="127.0.0.1")
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802  (aiosmtpd's handler name)
         message = message_from_bytes(envelope.content, policy=policy.default)
