@@ -131,6 +131,7 @@ class MatchingEngine:
         self.meaning_demand = Embeddings()
         self.meaning_supply = Embeddings()
         self._unembedded: set[str] = set()
+        self._languages: dict[str, str] = {}  # key -> the language of its text (language_of)
         self._places: dict[str, Places] = {}  # key -> the places its text names (texts that name some)
 
     # --- building and updating --------------------------------------------------------------------
@@ -204,6 +205,7 @@ class MatchingEngine:
         """Take an item out (its embedding stays, for the same text coming back: `_remember` checks it)."""
         item = self.items.pop(key, None)
         self._forms.pop(key, None)
+        self._languages.pop(key, None)
         self._unembedded.discard(key)
         self._places.pop(key, None)
         if item is None:
@@ -287,11 +289,28 @@ class MatchingEngine:
     def texts_that_say_something(self) -> int:
         return sum(1 for item in self.items.values() if _says_something(item))
 
-    def _meaning_weight(self, path: str) -> float:
+    def _meaning_weight(self, path: str, across: bool = True) -> float:
+        """How much meaning weighs on a path ("pair" or "search"), between texts of one language or not; 0
+        until meaning is ready."""
         if not self.meaning_ready:
             return 0.0
         semantic = self.settings.semantic
-        return semantic.search_weight if path == "search" else semantic.pair_weight
+        if path == "search":
+            return semantic.search_weight_across if across else semantic.search_weight
+        return semantic.pair_weight_across if across else semantic.pair_weight
+
+    def language_of(self, key: str) -> str:
+        """The language of an item's text (as written, or detected once and kept until it changes)."""
+        language = self._languages.get(key)
+        if language is None:
+            item = self.items[key]
+            language = item.language or self.analyzer.detect(" ".join(v or "" for v in item.fields.values()))
+            self._languages[key] = language
+        return language
+
+    def _across(self, first: str, second: str) -> bool:
+        """Two texts not known to be in one language (different ones, or one too short to tell)."""
+        return first != second or first == MIXED
 
     def _meaning_of_pair(self, challenge_key: str, text_keys) -> tuple[float, str] | None:
         """How close in meaning a challenge is to a candidate's texts: the mean closeness of the best `top_k`
@@ -300,26 +319,39 @@ class MatchingEngine:
         keys = sorted(key for key in text_keys if key in self.meaning_supply)
         if codes is None or not keys:
             return None
-        values = closeness(self.meaning_supply.cosines(codes, keys), self.settings.semantic.floor).tolist()
+        semantic = self.settings.semantic
+        cosines = self.meaning_supply.cosines(codes, keys)
+        values = closeness(cosines, semantic.floor).tolist()
         ranked = sorted(zip(values, keys, strict=True), key=lambda pair: (-pair[0], pair[1]))
-        top_k = self.settings.semantic.top_k or self.settings.people.top_k
+        if semantic.aggregate == "centroid" and len(keys) > 1:
+            # The academic's texts as one direction: their mean vector (in key order), against the challenge.
+            mean = np.mean([self.meaning_supply.codes(key).astype(np.float64) for key in keys], axis=0)
+            challenge = codes.astype(np.float64)
+            cosine = float(mean @ challenge / ((np.linalg.norm(mean) * np.linalg.norm(challenge)) or 1.0))
+            return float(closeness(np.array([cosine]), semantic.floor)[0]), ranked[0][1]
+        top_k = semantic.top_k or self.settings.people.top_k
         return math.fsum(value for value, _ in ranked[:top_k]) / min(top_k, len(keys)), ranked[0][1]
 
     def _with_meaning(self, suggestion: Suggestion, challenge: Item, lexical: float, text_keys) -> float:
-        """The pair's text score with meaning blended in; says "close in meaning" when meaning carried more of it
-        than the words did, naming the candidate's closest text."""
-        weight = self._meaning_weight("pair")
-        meaning = self._meaning_of_pair(challenge.key, text_keys) if weight else None
+        """The pair's text score with meaning blended in (its weight set by the languages of the challenge and
+        of the candidate's closest text); says "close in meaning" when meaning carried more of it than the words
+        did, naming that text."""
+        if not self.meaning_ready:
+            return lexical
+        meaning = self._meaning_of_pair(challenge.key, text_keys)
         if meaning is None:
             return lexical
         value, closest = meaning
+        weight = self._meaning_weight("pair", self._across(self.language_of(challenge.key), self.language_of(closest)))
+        if not weight:
+            return lexical
         if weight * value > (1 - weight) * max(lexical, 0.0):
             suggestion.reasons.insert(0, ("close_meaning", _title_of(self.items.get(closest))))
         return (1 - weight) * lexical + weight * value
 
     def _nearest_by_meaning(self, codes: np.ndarray | None, store: Embeddings, keep, k: int | None = None
                             ) -> list[str]:
-        if codes is None or not self._meaning_weight("pair"):
+        if codes is None or not self.meaning_ready:
             return []
         return [key for key, _ in store.nearest(codes, k or self.settings.semantic.candidates, keep)]
 
@@ -603,19 +635,20 @@ class MatchingEngine:
                ) -> list[tuple[str, float]]:
         """Free-text search (the list pages' search box): keys of the given kinds, best first. With the query's
         embedding (`meaning`, int8 codes) and every text embedded, the words' and the meaning's scores fused."""
-        weight = self._meaning_weight("search") if meaning is not None else 0.0
-        depth = max(k, self.settings.semantic.candidates) if weight else k
+        use = meaning is not None and self.meaning_ready
+        depth = max(k, self.settings.semantic.candidates) if use else k
         hits = self._search_words(text, kinds, depth)
-        if not weight:
+        if not use:
             return hits[:k]
         store = self.meaning_demand if CHALLENGE in kinds else self.meaning_supply
         return self._fused(hits, meaning, store, lambda key: key in self.items and self.items[key].kind in kinds,
-                           weight, k)
+                           self.analyzer.detect(text), k)
 
-    def _fused(self, hits: list[tuple[str, float]], codes: np.ndarray, store: Embeddings, keep, weight: float,
+    def _fused(self, hits: list[tuple[str, float]], codes: np.ndarray, store: Embeddings, keep, language: str,
                k: int) -> list[tuple[str, float]]:
-        """Lexical hits and the nearest by meaning in one list: (1 - weight) × the words' score over the best
-        one's + weight × closeness (or reciprocal ranks, when the settings say so)."""
+        """Lexical hits and the nearest by meaning in one list: (1 - w) × the words' score over the best one's +
+        w × closeness, w set by whether the text is in the query's `language` (or reciprocal ranks, when the
+        settings say so)."""
         semantic = self.settings.semantic
         # Found by meaning alone, a text must be close enough: a search for something nobody wrote finds nothing.
         bar = semantic.floor + semantic.search_min_closeness * (1 - semantic.floor)
@@ -632,8 +665,10 @@ class MatchingEngine:
             top = max((score for _, score in hits), default=0.0) or 1.0
             words = dict(hits)
             close = np.nan_to_num(closeness(store.cosines(codes, keys), semantic.floor)).tolist()
-            fused = [(key, (1 - weight) * words.get(key, 0.0) / top + weight * value)
-                     for key, value in zip(keys, close, strict=True)]
+            fused = []
+            for key, value in zip(keys, close, strict=True):
+                weight = self._meaning_weight("search", self._across(language, self.language_of(key)))
+                fused.append((key, (1 - weight) * words.get(key, 0.0) / top + weight * value))
         fused.sort(key=lambda pair: (-pair[1], pair[0]))
         return fused[:k]
 
@@ -692,13 +727,14 @@ class MatchingEngine:
     def similar_challenges(self, fields: dict[str, str], k: int = 5, exclude: set[str] = frozenset(),
                            meaning: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Challenges like a draft: by words, and by meaning too when the draft's embedding is given."""
-        weight = self._meaning_weight("search") if meaning is not None else 0.0
-        depth = max(k, self.settings.semantic.candidates) if weight else k
+        use = meaning is not None and self.meaning_ready
+        depth = max(k, self.settings.semantic.candidates) if use else k
         query = self.demand.vectorise([TextDoc("draft", fields)])
         hits = self.demand.search(query, depth, exclude=set(exclude))[0] if query.nnz else []
-        if not weight:
+        if not use:
             return hits[:k]
-        return self._fused(hits, meaning, self.meaning_demand, lambda key: key not in exclude, weight, k)
+        language = self.analyzer.detect(" ".join(v or "" for v in fields.values()))
+        return self._fused(hits, meaning, self.meaning_demand, lambda key: key not in exclude, language, k)
 
     def team_for_challenge(self, challenge_key: str, candidates: int = 15, exclude: set[str] = frozenset()
                            ) -> Team | None:

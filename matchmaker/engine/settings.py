@@ -58,23 +58,29 @@ class SearchSettings:
 
 @dataclass(frozen=True)
 class SemanticSettings:
-    """The bridge of meaning beside the words (semantic.py): how much of a text score it carries, per path.
+    """The bridge of meaning beside the words (semantic.py): how much of a text score it carries.
 
     A pair's text score is (1 - w) × its lexical score + w × the closeness of the two embeddings; a search
-    result's is (1 - w) × its BM25 score over the query's best + w × closeness. Chosen on the dev halves (README).
+    result's is (1 - w) × its BM25 score over the best result's + w × closeness. Between texts of one language
+    the words say most; across Italian and English only meaning can match: w depends on whether the two
+    texts are in the same language ("across": different, or a short query whose language cannot be told).
+    Chosen on the dev halves (README).
     """
 
-    pair_weight: float = 0.3  # challenge-academic and challenge-offer pairs: the words carry most of it
-    search_weight: float = 0.6  # the search boxes: across the two languages only meaning can match
-    floor: float = 0.80  # the cosine that unrelated texts reach (measured: README); closeness 0 below it
+    pair_weight: float = 0.0  # challenge-academic and challenge-offer pairs in one language
+    pair_weight_across: float = 0.9  # ...in different languages
+    search_weight: float = 0.3  # the search boxes, a result in the query's language
+    search_weight_across: float = 0.9  # ...in the other language, or a query too short to tell
+    floor: float = 0.75  # the cosine that unrelated texts reach (measured: README); closeness 0 below it
     candidates: int = 50  # how many nearest by meaning join the lexical candidates of a list
     top_k: int | None = None  # an academic's closeness: the mean of their best k texts' (None: people.top_k)
+    aggregate: str = "best"  # "best": that mean; "centroid": the closeness of the mean of their texts' vectors
     search_min_closeness: float = 0.0  # a search result found by meaning alone is at least this close
     fusion: str = "weighted"  # the search boxes: "weighted" (as above) or "rank" (reciprocal rank fusion)
 
     @property
     def active(self) -> bool:
-        return self.pair_weight > 0 or self.search_weight > 0
+        return max(self.pair_weight, self.pair_weight_across, self.search_weight, self.search_weight_across) > 0
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Matching by meaning beside the words: embeddings join the scores only once every text has one, a pair has
 one score from both sides, a text found by meaning alone is said to be "close in meaning", and a changed text
 loses its stale embedding. Hand-made embeddings stand for the model here (the model has its own test)."""
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -160,11 +161,31 @@ def test_the_model_reads_the_title_and_the_opening_of_a_text():
 
 
 def test_without_meaning_settings_the_engine_stays_lexical():
-    settings = DEFAULT_SETTINGS.__class__(semantic=DEFAULT_SETTINGS.semantic.__class__(pair_weight=0,
-                                                                                      search_weight=0))
+    settings = replace(DEFAULT_SETTINGS, semantic=replace(DEFAULT_SETTINGS.semantic, pair_weight=0,
+                                                          pair_weight_across=0, search_weight=0,
+                                                          search_weight_across=0))
     engine = MatchingEngine(settings).build([found for found, _ in ITEMS.values()])
     for key, (found, topic) in ITEMS.items():
         engine.put_meaning(key, meaning(topic), engine.meaning_digest(found))
     assert not engine.meaning_ready
     lexical = MatchingEngine(settings).build([found for found, _ in ITEMS.values()])
     assert scores(engine, "challenge:3") == scores(lexical, "challenge:3")
+
+
+def test_between_texts_of_one_language_the_pair_weight_of_that_language_applies():
+    # Two Italian texts on one subject that share no word: with no weight for meaning within one language
+    # (the expertise set's choice), they are scored by their words alone; across languages meaning counts.
+    same = replace(DEFAULT_SETTINGS, semantic=replace(DEFAULT_SETTINGS.semantic, pair_weight=0.0))
+    engine = MatchingEngine(same).build([found for found, _ in ITEMS.values()])
+    for key, (found, topic) in ITEMS.items():
+        engine.put_meaning(key, meaning(topic), engine.meaning_digest(found))
+    assert engine.language_of("challenge:3") == "it" and engine.language_of("offer:10") == "en"
+    across = {s.key: s for s in engine.offers_for_challenge("challenge:3", k=5)}
+    assert any(code == "close_meaning" for code, _ in across["offer:10"].reasons)
+    lexical = MatchingEngine(same).build([found for found, _ in ITEMS.values()])
+    italian = item("offer:12", "Riqualificare gli alloggi popolari", "Studenti e docenti per edifici migliori.",
+                   owner=100)
+    for built in (engine, lexical):
+        built.upsert(italian)
+    engine.put_meaning("offer:12", meaning("energy"), engine.meaning_digest(italian))
+    assert engine.offer_pair("challenge:3", "offer:12").score == lexical.offer_pair("challenge:3", "offer:12").score
