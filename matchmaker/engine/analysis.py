@@ -130,6 +130,15 @@ class Analyzer:
             return MIXED
         return language if language in self.languages else self.languages[0]
 
+    def guess(self, text: str) -> str:
+        """The most likely language of `text` among the supported ones, however short (detect says MIXED when
+        it cannot be sure): enough to tell whether a query and a text are likely in one language."""
+        ranked = self._identifier.rank(text[:2000])
+        for language, _score in ranked:
+            if language in self.languages:
+                return language
+        return self.languages[0]
+
     def tokens(self, text: str) -> list[str]:
         """Lower-case words, normalised to one Unicode form; apostrophes split Italian elisions."""
         return _WORD.findall(unicodedata.normalize("NFKC", text).lower())

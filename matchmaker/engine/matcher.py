@@ -304,13 +304,14 @@ class MatchingEngine:
         language = self._languages.get(key)
         if language is None:
             item = self.items[key]
-            language = item.language or self.analyzer.detect(" ".join(v or "" for v in item.fields.values()))
+            language = item.language or self.analyzer.guess(" ".join(v or "" for v in item.fields.values()))
             self._languages[key] = language
         return language
 
-    def _across(self, first: str, second: str) -> bool:
-        """Two texts not known to be in one language (different ones, or one too short to tell)."""
-        return first != second or first == MIXED
+    @staticmethod
+    def _across(first: str, second: str) -> bool:
+        """Two texts in different languages (each its most likely one, however short)."""
+        return first != second
 
     def _meaning_of_pair(self, challenge_key: str, text_keys) -> tuple[float, str] | None:
         """How close in meaning a challenge is to a candidate's texts: the mean closeness of the best `top_k`
@@ -642,7 +643,7 @@ class MatchingEngine:
             return hits[:k]
         store = self.meaning_demand if CHALLENGE in kinds else self.meaning_supply
         return self._fused(hits, meaning, store, lambda key: key in self.items and self.items[key].kind in kinds,
-                           self.analyzer.detect(text), k)
+                           self.analyzer.guess(text), k)
 
     def _fused(self, hits: list[tuple[str, float]], codes: np.ndarray, store: Embeddings, keep, language: str,
                k: int) -> list[tuple[str, float]]:
@@ -651,9 +652,11 @@ class MatchingEngine:
         settings say so)."""
         semantic = self.settings.semantic
         # Found by meaning alone, a text must be close enough: a search for something nobody wrote finds nothing.
+        near = store.nearest(codes, max(k, semantic.candidates), keep)
         bar = semantic.floor + semantic.search_min_closeness * (1 - semantic.floor)
-        near = [(key, cosine) for key, cosine in store.nearest(codes, max(k, semantic.candidates), keep)
-                if cosine >= bar]
+        if near and semantic.search_within:
+            bar = max(bar, near[0][1] - semantic.search_within)
+        near = [(key, cosine) for key, cosine in near if cosine >= bar]
         keys = list(dict.fromkeys([key for key, _ in hits] + [key for key, _ in near]))
         if semantic.fusion == "rank":
             ranks: dict[str, float] = {}
@@ -713,7 +716,7 @@ class MatchingEngine:
         cached = self._forms.get(key)
         if cached is None:
             item = self.items[key]
-            language = item.language or self.analyzer.detect(" ".join(v or "" for v in item.fields.values()))
+            language = item.language or self.analyzer.guess(" ".join(v or "" for v in item.fields.values()))
             letters, weights = self.settings.search.word_form_letters, self.settings.text.field_weights
             forms: dict[str, float] = {}
             for name, value in item.fields.items():
@@ -733,7 +736,7 @@ class MatchingEngine:
         hits = self.demand.search(query, depth, exclude=set(exclude))[0] if query.nnz else []
         if not use:
             return hits[:k]
-        language = self.analyzer.detect(" ".join(v or "" for v in fields.values()))
+        language = self.analyzer.guess(" ".join(v or "" for v in fields.values()))
         return self._fused(hits, meaning, self.meaning_demand, lambda key: key not in exclude, language, k)
 
     def team_for_challenge(self, challenge_key: str, candidates: int = 15, exclude: set[str] = frozenset()

@@ -76,6 +76,7 @@ class SemanticSettings:
     top_k: int | None = None  # an academic's closeness: the mean of their best k texts' (None: people.top_k)
     aggregate: str = "best"  # "best": that mean; "centroid": the closeness of the mean of their texts' vectors
     search_min_closeness: float = 0.0  # a search result found by meaning alone is at least this close
+    search_within: float = 0.0  # ...and its cosine within this of the closest text's (0: no such bar)
     fusion: str = "weighted"  # the search boxes: "weighted" (as above) or "rank" (reciprocal rank fusion)
 
     @property
