@@ -72,8 +72,9 @@ def one_challenge(offers_n: int, challenges_n: int, runs: int) -> dict[str, floa
     keys = [c.key for c in challenges]
     lexical = timings(lambda key: engine.offers_for_challenge(key, k=10), keys, runs)
     log("storing the embeddings")
+    codes_of_offers = random_codes(len(offers), 3)
     with PeakMemory() as memory:
-        for item, codes in zip(offers, random_codes(len(offers), 3), strict=True):
+        for item, codes in zip(offers, codes_of_offers, strict=True):
             engine.put_meaning(item.key, codes, engine.meaning_digest(item))
     for item, codes in zip(challenges, random_codes(len(challenges), 4), strict=True):
         engine.put_meaning(item.key, codes, engine.meaning_digest(item))
@@ -84,7 +85,8 @@ def one_challenge(offers_n: int, challenges_n: int, runs: int) -> dict[str, floa
     return {"offers": offers_n, "lexical_median_ms": lexical[0], "lexical_p95_ms": lexical[1],
             "meaning_median_ms": blended[0], "meaning_p95_ms": blended[1],
             "search_median_ms": search[0], "search_p95_ms": search[1],
-            "embeddings_mb": engine.meaning_supply.matrix.nbytes / 1e6, "embeddings_peak_extra_mb": memory.extra}
+            "embeddings_mb": len(engine.meaning_supply) * semantic.DIMENSIONS / 1e6,
+            "matrix_mb": engine.meaning_supply.matrix.nbytes / 1e6, "embeddings_peak_extra_mb": memory.extra}
 
 
 def report(embedding: dict, query: dict) -> str:
@@ -102,7 +104,8 @@ def report(embedding: dict, query: dict) -> str:
     lines.append(f"search of {query['offers']:,} offers with meaning (query embedded): median "
                  f"{query['search_median_ms']:.2f} ms (p95 {query['search_p95_ms']:.2f})")
     lines.append(f"{query['offers']:,} stored embeddings: {query['embeddings_mb']:.1f} MB of int8 "
-                 f"(peak extra memory while storing: {query['embeddings_peak_extra_mb']:.0f} MB)")
+                 f"({query['matrix_mb']:.1f} MB with the matrix's room to grow; peak extra memory while storing "
+                 f"them, with their keys and digests: {query['embeddings_peak_extra_mb']:.0f} MB)")
     return "\n".join(lines)
 
 

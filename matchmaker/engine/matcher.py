@@ -37,7 +37,8 @@ ITEMS_FILE = "items.json"
 ITEMS_FORMAT = 1
 MEANING_FILES = {"challenge": "meaning-demand.npz", "supply": "meaning-supply.npz"}
 MEANING_WAITING_SHARE = 0.02
-RANK_FUSION_K = 60  # reciprocal rank fusion's constant (Cormack et al. 2009)
+RANK_FUSION_K = 60
+MEANING_PER_TEXT = 10  # challenges for an academic: the nearest by meaning to each of their texts  # reciprocal rank fusion's constant (Cormack et al. 2009)
 
 
 @dataclass
@@ -322,16 +323,23 @@ class MatchingEngine:
             return None
         semantic = self.settings.semantic
         cosines = self.meaning_supply.cosines(codes, keys)
-        values = closeness(cosines, semantic.floor).tolist()
+        floor = self._floor(codes, self.meaning_supply)
+        values = closeness(cosines, floor).tolist()
         ranked = sorted(zip(values, keys, strict=True), key=lambda pair: (-pair[0], pair[1]))
         if semantic.aggregate == "centroid" and len(keys) > 1:
             # The academic's texts as one direction: their mean vector (in key order), against the challenge.
             mean = np.mean([self.meaning_supply.codes(key).astype(np.float64) for key in keys], axis=0)
             challenge = codes.astype(np.float64)
             cosine = float(mean @ challenge / ((np.linalg.norm(mean) * np.linalg.norm(challenge)) or 1.0))
-            return float(closeness(np.array([cosine]), semantic.floor)[0]), ranked[0][1]
+            return float(closeness(np.array([cosine]), floor)[0]), ranked[0][1]
         top_k = semantic.top_k or self.settings.people.top_k
         return math.fsum(value for value, _ in ranked[:top_k]) / min(top_k, len(keys)), ranked[0][1]
+
+    def _floor(self, codes: np.ndarray, store: Embeddings) -> float:
+        """Where closeness starts for a text: its own mean cosine with the other side's texts ("relative"), or
+        the fixed floor of the settings, whichever is higher."""
+        semantic = self.settings.semantic
+        return max(semantic.floor, store.mean_cosine(codes)) if semantic.relative_floor else semantic.floor
 
     def _with_meaning(self, suggestion: Suggestion, challenge: Item, lexical: float, text_keys) -> float:
         """The pair's text score with meaning blended in (its weight set by the languages of the challenge and
@@ -367,7 +375,7 @@ class MatchingEngine:
         offers = [key for key, _ in self.supply.search(query, k * 2, exclude=set(exclude), keep=self._is_open_offer)[0]]
         offers += [key for key in self._nearest_by_meaning(
             self.meaning_demand.codes(challenge_key), self.meaning_supply,
-            lambda key: self._is_open_offer(key) and key not in exclude) if key not in offers]
+            lambda key: self._is_open_offer(key) and key not in exclude, k * 2) if key not in offers]
         scores = self._base_offer_scores(columns, weights, offers)
         suggestions = [self._offer_pair(challenge, key, key, self.items[key].facts, scores.get(key)) for key in offers]
         return self._explain_offers(_best(suggestions, k), challenge_key)
@@ -407,7 +415,7 @@ class MatchingEngine:
         hits = [key for key, _ in found]
         hits += [key for key in self._nearest_by_meaning(
             self.meaning_supply.codes(offer_key), self.meaning_demand,
-            lambda key: self._is_open_challenge(key) and key not in exclude) if key not in hits]
+            lambda key: self._is_open_challenge(key) and key not in exclude, k * 2) if key not in hits]
         suggestions = [self._offer_pair(self.items[key], offer_key, key, offer.facts) for key in hits]
         return self._explain_offers(_best(suggestions, k))
 
@@ -491,7 +499,7 @@ class MatchingEngine:
         owners = []
         for key in self._nearest_by_meaning(self.meaning_demand.codes(challenge_key), self.meaning_supply,
                                             lambda key: self.items.get(key) is not None
-                                            and self.items[key].owner is not None):
+                                            and self.items[key].owner is not None, wanted):
             owner = self.items[key].owner
             if owner not in listed and f"academic:{owner}" not in exclude:
                 listed.add(owner)
@@ -530,7 +538,7 @@ class MatchingEngine:
             seen = set(wanted)
             for text in sorted(self.people.said.get(academic_id, ())):
                 for key in self._nearest_by_meaning(self.meaning_supply.codes(text), self.meaning_demand,
-                                                    lambda key: key not in seen):
+                                                    lambda key: key not in seen, MEANING_PER_TEXT):
                     seen.add(key)
                     wanted.append(key)
         else:
@@ -667,7 +675,7 @@ class MatchingEngine:
         else:
             top = max((score for _, score in hits), default=0.0) or 1.0
             words = dict(hits)
-            close = np.nan_to_num(closeness(store.cosines(codes, keys), semantic.floor)).tolist()
+            close = np.nan_to_num(closeness(store.cosines(codes, keys), self._floor(codes, store))).tolist()
             fused = []
             for key, value in zip(keys, close, strict=True):
                 weight = self._meaning_weight("search", self._across(language, self.language_of(key)))

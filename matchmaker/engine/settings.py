@@ -62,21 +62,22 @@ class SemanticSettings:
 
     A pair's text score is (1 - w) × its lexical score + w × the closeness of the two embeddings; a search
     result's is (1 - w) × its BM25 score over the best result's + w × closeness. Between texts of one language
-    the words say most; across Italian and English only meaning can match: w depends on whether the two
-    texts are in the same language ("across": different, or a short query whose language cannot be told).
-    Chosen on the dev halves (README).
+    the words say most; across Italian and English only meaning can match: w depends on whether the two texts
+    are in one language. Closeness starts above what a text reaches with texts at large (`floor`, or its mean
+    cosine with the other side's texts). Chosen on the dev halves (README, "Matching by meaning").
     """
 
-    pair_weight: float = 0.0  # challenge-academic and challenge-offer pairs in one language
+    pair_weight: float = 0.1  # challenge-academic and challenge-offer pairs in one language
     pair_weight_across: float = 0.9  # ...in different languages
-    search_weight: float = 0.3  # the search boxes, a result in the query's language
-    search_weight_across: float = 0.9  # ...in the other language, or a query too short to tell
+    search_weight: float = 0.5  # the search boxes, a result in the query's language
+    search_weight_across: float = 0.9  # ...in the other language (a short query: its most likely one)
     floor: float = 0.75  # the cosine that unrelated texts reach (measured: README); closeness 0 below it
+    relative_floor: bool = True  # ...or the text's own mean cosine with the other side's texts, if higher
     candidates: int = 50  # how many nearest by meaning join the lexical candidates of a list
     top_k: int | None = None  # an academic's closeness: the mean of their best k texts' (None: people.top_k)
     aggregate: str = "best"  # "best": that mean; "centroid": the closeness of the mean of their texts' vectors
     search_min_closeness: float = 0.0  # a search result found by meaning alone is at least this close
-    search_within: float = 0.0  # ...and its cosine within this of the closest text's (0: no such bar)
+    search_within: float = 0.05  # ...and its cosine within this of the closest text's (0: no such bar)
     fusion: str = "weighted"  # the search boxes: "weighted" (as above) or "rank" (reciprocal rank fusion)
 
     @property
