@@ -37,8 +37,8 @@ ITEMS_FILE = "items.json"
 ITEMS_FORMAT = 1
 MEANING_FILES = {"challenge": "meaning-demand.npz", "supply": "meaning-supply.npz"}
 MEANING_WAITING_SHARE = 0.02
-RANK_FUSION_K = 60
-MEANING_PER_TEXT = 10  # challenges for an academic: the nearest by meaning to each of their texts  # reciprocal rank fusion's constant (Cormack et al. 2009)
+RANK_FUSION_K = 60  # reciprocal rank fusion's constant (Cormack et al. 2009)
+MEANING_PER_TEXT = 10  # challenges for an academic: the nearest by meaning to each of their texts
 
 
 @dataclass
