@@ -133,6 +133,7 @@ class MatchingEngine:
         self.meaning_supply = Embeddings()
         self._unembedded: set[str] = set()
         self._languages: dict[str, str] = {}  # key -> the language of its text (language_of)
+        self._distinctive: dict[str, bool] = {}  # term -> whether it may be shown as shared (_shows)
         self._places: dict[str, Places] = {}  # key -> the places its text names (texts that name some)
 
     # --- building and updating --------------------------------------------------------------------
@@ -375,7 +376,7 @@ class MatchingEngine:
         offers = [key for key, _ in self.supply.search(query, k * 2, exclude=set(exclude), keep=self._is_open_offer)[0]]
         offers += [key for key in self._nearest_by_meaning(
             self.meaning_demand.codes(challenge_key), self.meaning_supply,
-            lambda key: self._is_open_offer(key) and key not in exclude, k * 2) if key not in offers]
+            lambda key: self._is_open_offer(key) and key not in exclude, k) if key not in offers]
         scores = self._base_offer_scores(columns, weights, offers)
         suggestions = [self._offer_pair(challenge, key, key, self.items[key].facts, scores.get(key)) for key in offers]
         return self._explain_offers(_best(suggestions, k), challenge_key)
@@ -415,7 +416,7 @@ class MatchingEngine:
         hits = [key for key, _ in found]
         hits += [key for key in self._nearest_by_meaning(
             self.meaning_supply.codes(offer_key), self.meaning_demand,
-            lambda key: self._is_open_challenge(key) and key not in exclude, k * 2) if key not in hits]
+            lambda key: self._is_open_challenge(key) and key not in exclude, k) if key not in hits]
         suggestions = [self._offer_pair(self.items[key], offer_key, key, offer.facts) for key in hits]
         return self._explain_offers(_best(suggestions, k))
 
@@ -626,7 +627,10 @@ class MatchingEngine:
         Analyzer.is_distinctive) that each of them says outside a place name."""
         if any(term in self._places[key].only_terms for key in keys if key in self._places):
             return False
-        return self.analyzer.is_distinctive(self.surface.get(term, term), term)
+        distinctive = self._distinctive.get(term)
+        if distinctive is None:  # the same answer for a term as long as the engine lives: its word is fixed
+            distinctive = self._distinctive[term] = self.analyzer.is_distinctive(self.surface.get(term, term), term)
+        return distinctive
 
     def _say_shared_places(self, suggestion: Suggestion, challenge_key: str, text_keys: list[str]) -> None:
         """A place both sides name, narrower than the city they both work in, is a reason of its own."""
