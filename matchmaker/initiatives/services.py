@@ -215,9 +215,20 @@ def _apply(initiative: Initiative, fields: dict, *, always_lead: User | None = N
     replace_sdgs(initiative, fields.get("sdgs"))
     initiative.departments = fields["departments"]
     leads = list(dict.fromkeys(([always_lead] if always_lead else []) + fields["leads"]))
-    initiative.people = ([InitiativePerson(user=user, lead=True, position=n) for n, user in enumerate(leads)]
-                         + [InitiativePerson(name=name, lead=False, position=len(leads) + n)
-                            for n, name in enumerate(fields["other_people"])])
+    # An account stays on its row (one per initiative): a new row for it would be inserted before the old one
+    # is deleted.
+    accounts = {person.user_id: person for person in initiative.people if person.user_id is not None}
+    kept = [person for person in initiative.people if person.user_id is not None and not person.lead
+            and person.user_id not in {user.id for user in leads}]
+    people = []
+    for user in leads:
+        person = accounts.get(user.id) or InitiativePerson(user=user)
+        person.lead = True
+        people.append(person)
+    people += kept + [InitiativePerson(name=name, lead=False) for name in fields["other_people"]]
+    for position, person in enumerate(people):
+        person.position = position
+    initiative.people = people
     initiative.partners = ([InitiativePartner(organisation=o, position=n) for n, o in enumerate(fields["organisations"])]
                            + [InitiativePartner(name=name, position=len(fields["organisations"]) + n)
                               for n, name in enumerate(fields["partner_names"])])
