@@ -1,5 +1,7 @@
 """How the register reacts to other features' events: a completed proposal becomes an initiative, once."""
 import sqlalchemy as sa
+from flask import current_app
+from flask_babel import force_locale
 
 from matchmaker.extensions import db
 from matchmaker.initiatives.services import create_from_proposal
@@ -19,5 +21,9 @@ def proposal_moved(event) -> None:
     indicators = db.session.scalars(sa.select(ProposalIndicator).where(ProposalIndicator.proposal_id == proposal.id)
                                     .order_by(ProposalIndicator.id))
     started_on = approved_at.date() if approved_at else None
-    create_from_proposal(proposal, completed_on=record.created_at.date(), started_on=started_on,
-                         indicators=list(indicators))
+    # No request here: the headings of the description are written in the first academic's language.
+    first = proposal.academics[0].academic if proposal.academics else None
+    language = first.preferred_language.value if first else current_app.config["BABEL_DEFAULT_LOCALE"]
+    with force_locale(language):
+        create_from_proposal(proposal, completed_on=record.created_at.date(), started_on=started_on,
+                             indicators=list(indicators))
