@@ -37,7 +37,8 @@ from matchmaker.workflow.models import (
 __all__ = [
     "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "CoordinatorNote", "Department",
     "DigestState", "Initiative", "InitiativeCuration", "InitiativeImage", "InitiativeIndicator", "InitiativeLink",
-    "InitiativePartner", "InitiativePerson", "Milestone", "Dismissal", "HelpKind", "Language", "Match", "MatchTarget", "MatchingRun", "Membership",
+    "InitiativePartner", "InitiativePerson", "Milestone", "Dismissal", "HelpKind", "Language", "Match", "MatchTarget",
+    "MatchingRun", "Membership",
     "MembershipStatus", "Notification", "NotificationPreference", "Offer", "OfferStatus", "Organisation",
     "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Proposal", "Reminder",
     "ProposalAcademic", "ProposalDocument", "ProposalEvent", "ProposalIndicator", "ProposalMessage", "Publication",

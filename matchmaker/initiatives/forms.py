@@ -94,7 +94,8 @@ class ImageForm(FlaskForm):
 
 
 class MergeForm(FlaskForm):
-    keep = StringField(_l("Number of the initiative to keep"), validators=[Needed()], render_kw={"inputmode": "numeric"},
+    keep = StringField(_l("Number of the initiative to keep"), validators=[Needed()],
+                       render_kw={"inputmode": "numeric"},
                        description=_l("This one is hidden as merged into it, and its page leads there."))
     reason = TextAreaField(_l("Reason"), render_kw={"rows": 2, "maxlength": 1000})
     confirm = confirm_field()

@@ -229,9 +229,11 @@ def _apply(initiative: Initiative, fields: dict, *, always_lead: User | None = N
     for position, person in enumerate(people):
         person.position = position
     initiative.people = people
-    initiative.partners = ([InitiativePartner(organisation=o, position=n) for n, o in enumerate(fields["organisations"])]
-                           + [InitiativePartner(name=name, position=len(fields["organisations"]) + n)
-                              for n, name in enumerate(fields["partner_names"])])
+    partners = [InitiativePartner(organisation=o) for o in fields["organisations"]] + [
+        InitiativePartner(name=name) for name in fields["partner_names"]]
+    for position, partner in enumerate(partners):
+        partner.position = position
+    initiative.partners = partners
     initiative.milestones = [Milestone(**row) for row in fields["milestones"]]
     initiative.links = [InitiativeLink(position=n, **row) for n, row in enumerate(fields["links"])]
 
