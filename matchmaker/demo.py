@@ -239,7 +239,8 @@ FIELDS: dict[str, dict[str, Reader]] = {
     "initiatives.json": {
         "title": _text, "summary": _text, "description": _text, "partner_story": _text_or_empty,
         "kind": _one_of(InterventionKind), "status": _one_of(InitiativeStatus), "place": _text,
-        "reach": _one_of(Scale), "starts_on": _day, "ends_on": _or_null(_day), "progress": _or_null(_progress), "sdgs": _sdgs, "leads": _texts,
+        "reach": _one_of(Scale), "starts_on": _day, "ends_on": _or_null(_day), "progress": _or_null(_progress),
+        "sdgs": _sdgs, "leads": _texts,
         "other_people": _texts, "organisations": _texts, "partner_names": _texts, "milestones": _milestones,
         "links": _links, "review": _one_of(ReviewState), "hidden_reason": _or_null(_text)},
 }
