@@ -1,5 +1,6 @@
 """The register of initiatives through its pages: who registers, edits, approves, hides and merges them, what the
 public sees, and how bad input is refused with nothing written."""
+import io
 import re
 
 import pytest
@@ -17,6 +18,7 @@ from matchmaker.initiatives.models import (
 )
 from matchmaker.orgs.models import OrganisationStatus
 from matchmaker.reference.models import Scale
+from matchmaker.types import utcnow
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -266,7 +268,7 @@ def test_a_lead_adds_a_picture_with_alt_text_that_the_public_sees(client, make, 
     initiative = make.initiative(academic)
     login(academic)
     response = client.post(f"/initiatives/{initiative.id}/images", content_type="multipart/form-data",
-                           data={"file": (__import__("io").BytesIO(PNG), "desk.png"),
+                           data={"file": (io.BytesIO(PNG), "desk.png"),
                                  "alt_text": "Students and residents at the desk"})
     assert response.status_code == 302
     client.post("/logout")
@@ -292,7 +294,7 @@ def test_a_picture_that_is_not_one_or_lacks_alt_text_is_refused(client, make, lo
     initiative = make.initiative(academic)
     login(academic)
     response = client.post(f"/initiatives/{initiative.id}/images", content_type="multipart/form-data",
-                           data={"file": (__import__("io").BytesIO(data), name), "alt_text": alt})
+                           data={"file": (io.BytesIO(data), name), "alt_text": alt})
     assert response.status_code == 422 and message in response.get_data(as_text=True)
     assert count(InitiativeImage) == 0
 
@@ -302,7 +304,7 @@ def test_the_picture_of_a_pending_initiative_is_not_served_to_the_public(client,
     initiative = make.initiative(academic, approved=False)
     login(academic)
     client.post(f"/initiatives/{initiative.id}/images", content_type="multipart/form-data",
-                data={"file": (__import__("io").BytesIO(PNG), "desk.png"), "alt_text": "The desk"})
+                data={"file": (io.BytesIO(PNG), "desk.png"), "alt_text": "The desk"})
     image_id = db.session.scalar(sa.select(InitiativeImage.id))
     assert client.get(f"/initiatives/{initiative.id}/images/{image_id}").status_code == 200
     client.post("/logout")
@@ -355,7 +357,7 @@ def test_the_page_names_its_leads_but_not_other_account_holders_outside_the_dire
 def test_a_coordinator_sees_pending_and_hidden_initiatives_in_the_list(client, make, login):
     make.initiative(title="Pending one to review", approved=False)
     hidden = make.initiative(title="Hidden one for now")
-    hidden.hidden_at, hidden.hidden_reason = __import__("matchmaker.types").types.utcnow(), "check"
+    hidden.hidden_at, hidden.hidden_reason = utcnow(), "check"
     db.session.commit()
     assert "Pending one to review" not in client.get("/initiatives/").get_data(as_text=True)
     login(make.coordinator(verified=True))
