@@ -364,3 +364,10 @@ def test_a_coordinator_sees_pending_and_hidden_initiatives_in_the_list(client, m
     body = client.get("/initiatives/").get_data(as_text=True)
     assert "Pending one to review" in body and "Hidden one for now" in body
     assert "Hidden one for now" not in client.get("/initiatives/?review=pending").get_data(as_text=True)
+
+
+@pytest.mark.one_database
+def test_the_register_speaks_italian(client, make):
+    make.initiative(title="Sportello energia a Falchera")
+    body = client.get("/initiatives/", headers={"Accept-Language": "it"}).get_data(as_text=True)
+    assert "Che cosa fa l’università per la società" in body and "Filtra le iniziative" in body
