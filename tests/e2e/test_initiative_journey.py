@@ -9,8 +9,8 @@ from matchmaker.extensions import db
 from matchmaker.initiatives.models import InitiativePartner, InitiativeStatus, Milestone
 from matchmaker.reference.models import Scale
 from tests import factories
-from tests.e2e.conftest import screenshot
-from tests.e2e.test_market_journeys import visit
+from tests.e2e.conftest import check_accessibility, screenshot
+from tests.e2e.test_market_journeys import sign_in, visit
 
 pytestmark = pytest.mark.browser
 
@@ -48,3 +48,25 @@ def test_visitor_browses_the_initiatives_and_opens_one(page, in_live_app):
     expect(page.get_by_text("It changed our winter.")).to_be_visible()
     visit(page, page.url)
     screenshot(page, "initiative-page")
+
+
+def test_coordinator_reviews_a_pending_initiative_and_its_form_is_accessible(page, in_live_app):
+    with in_live_app():
+        make = factories.Factory()
+        coordinator = make.coordinator(verified=True, name="Rita Coordinator")
+        pending = make.initiative(title="Repair café with students", approved=False)
+        email, pending_id = coordinator.email, pending.id
+
+    sign_in(page, email, "Rita Coordinator")
+    visit(page, f"/initiatives/{pending_id}")
+    visit(page, f"/initiatives/{pending_id}/edit")
+    page.get_by_label("End date").fill("2020-01-01")
+    page.get_by_label("Start date").fill("2021-01-01")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_role("alert")).to_contain_text("The end date must be the start date or later.")
+    expect(page.get_by_label("Title")).to_have_value("Repair café with students")
+    check_accessibility(page)
+    page.goto(f"/initiatives/{pending_id}")
+    page.get_by_role("button", name="Approve for the public").click()
+    expect(page.get_by_role("status").first).to_contain_text("The initiative is approved")
+    check_accessibility(page)
