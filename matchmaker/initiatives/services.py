@@ -360,6 +360,9 @@ def unhide_initiative(initiative: Initiative, coordinator: User) -> Initiative:
 
 def merge_initiative(duplicate: Initiative, keep_id, coordinator: User, reason: str | None = None) -> Initiative:
     """Hide `duplicate` as "merged into #keep" (its page then leads to the one kept), recording why. Flushes."""
+    if isinstance(keep_id, str):  # as typed on the page: "12" or "#12"
+        raw = keep_id.strip().lstrip("#")
+        keep_id = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 11 else None
     keep = db.session.get(Initiative, keep_id) if database_id(keep_id) else None
     if keep is None or keep.id == duplicate.id or keep.merged_into_id is not None:
         raise ValidationFailed(_("Some fields are missing or wrong."), {"keep": [

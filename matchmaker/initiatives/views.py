@@ -215,10 +215,8 @@ def merge(initiative_id: int):
     form = MergeForm()
     if not form.validate_on_submit():
         return _render_detail(duplicate, 422, merge_form=form)
-    raw = (form.keep.data or "").strip().lstrip("#")
     try:
-        kept = services.merge_initiative(duplicate, int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 11
-                                         else None, current_user, form.reason.data)
+        kept = services.merge_initiative(duplicate, form.keep.data or "", current_user, form.reason.data)
     except ValidationFailed as error:
         show_service_errors(form, error)
         return _render_detail(duplicate, 422, merge_form=form)

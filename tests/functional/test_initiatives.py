@@ -349,7 +349,7 @@ def test_the_page_names_its_leads_but_not_other_account_holders_outside_the_dire
                         InitiativePerson(initiative_id=initiative.id, user_id=listed.id, position=2),
                         InitiativePerson(initiative_id=initiative.id, name="Luca Volunteer", position=3)])
     db.session.commit()
-    body = client.get(f"/initiatives/{initiative.id}").get_data(as_text=True)
+    body = client.get(f"/initiatives/{initiative.id}", headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert "Giulia Lead" in body and "Anna Listed" in body and "Luca Volunteer" in body
     assert "Paolo Private" not in body and "and 1 more person" in body
 
