@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from matchmaker.auth.models import Role, User, UserRole
 from matchmaker.db import check_version, replace_sdgs
@@ -31,6 +32,7 @@ from matchmaker.initiatives.models import (
 )
 from matchmaker.listing import ListFilters, enum_filter, search_and_paginate
 from matchmaker.moderation import hide, unhide
+from matchmaker.notifications.services import send_templated_email
 from matchmaker.orgs.models import Organisation, OrganisationStatus
 from matchmaker.permissions import visible_initiatives
 from matchmaker.reference.models import Department, Scale
@@ -345,9 +347,14 @@ def approve_initiative(initiative: Initiative, coordinator: User) -> Initiative:
 
 
 def hide_initiative(initiative: Initiative, coordinator: User, reason: str | None) -> Initiative:
+    """Hide the initiative from the public with a reason, which its leads read on the page and by e-mail."""
     hide(initiative, coordinator, reason)
     _record(initiative, coordinator, CurationAction.HIDE, initiative.hidden_reason)
     db.session.flush()
+    for person in initiative.people:
+        if person.lead and person.user is not None and person.user.active:
+            send_templated_email(person.user, "hidden", _l("A coordinator has hidden your initiative"),
+                                 title=initiative.title, reason=initiative.hidden_reason)
     return initiative
 
 

@@ -16,6 +16,7 @@ from matchmaker.initiatives.models import (
     InitiativeStatus,
     ReviewState,
 )
+from matchmaker.notifications.models import OutboxMessage
 from matchmaker.orgs.models import OrganisationStatus
 from matchmaker.reference.models import Scale
 from matchmaker.types import utcnow
@@ -196,7 +197,8 @@ def test_user_text_is_escaped_on_the_page(client, make, login):
 # --- hiding and merging ----------------------------------------------------------------------------------
 
 def test_a_coordinator_hides_an_initiative_with_a_reason_and_the_public_no_longer_sees_it(client, make, login):
-    initiative = make.initiative(title="Community garden mapping")
+    lead = make.academic(verified=True)
+    initiative = make.initiative(lead, title="Community garden mapping")
     coordinator = make.coordinator(verified=True)
     login(coordinator)
     refused = client.post(f"/initiatives/{initiative.id}/hide", data={"reason": "", "confirm": "y"})
@@ -209,6 +211,8 @@ def test_a_coordinator_hides_an_initiative_with_a_reason_and_the_public_no_longe
     record = db.session.scalar(sa.select(InitiativeCuration))
     assert (record.action, record.reason, record.actor_id) == (CurationAction.HIDE, "Partner asked to withdraw it",
                                                                coordinator.id)
+    told = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.recipient == lead.email))
+    assert told is not None and "Partner asked to withdraw it" in told.body
 
 
 def test_a_lead_cannot_hide_or_merge(client, make, login):

@@ -1,5 +1,8 @@
 """A completed proposal becomes its initiative once, pending review, carrying its people, partner, SDGs, action
 plan and indicators."""
+import datetime
+
+import pytest
 import sqlalchemy as sa
 
 from matchmaker.events import ProposalMoved
@@ -49,3 +52,11 @@ def test_a_proposal_that_stops_before_completion_makes_no_initiative(app, make):
     make.proposal(Stage.EVALUATION)
     make.proposal(Stage.CANCELLED)
     assert initiatives() == []
+
+
+def test_the_database_itself_refuses_an_initiative_that_ends_before_it_starts(app, make):
+    initiative = make.initiative()
+    initiative.starts_on, initiative.ends_on = datetime.date(2025, 5, 1), datetime.date(2025, 4, 30)
+    with pytest.raises(sa.exc.IntegrityError):
+        db.session.commit()
+    db.session.rollback()
