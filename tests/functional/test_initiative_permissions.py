@@ -91,7 +91,14 @@ def test_who_may_do_what_to_an_initiative(client, make, login, world, action, ki
     person = people[role]
     if person is not None:
         login(person)
-    assert _outcome(_request(client, action, initiative, other.id)) == expected
+    response = _request(client, action, initiative, other.id)
+    assert _outcome(response) == expected
+    if action == "see" and expected == OK:  # the page offers a button exactly when the server would accept it
+        body = response.get_data(as_text=True)
+        assert (f"/initiatives/{initiative.id}/edit" in body) == (RULES[("edit", kind)][ROLES.index(role)] == OK)
+        moderation = "unhide" if kind == "hidden" else "hide"
+        assert (f"/initiatives/{initiative.id}/{moderation}" in body) == (role == "coordinator")
+        assert (f"/initiatives/{initiative.id}/approve" in body) == (role == "coordinator" and kind == "pending")
     if initiative is not None and expected != OK and action != "see":
         db.session.expire_all()
         unchanged = db.session.get(Initiative, initiative.id)
