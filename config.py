@@ -135,6 +135,9 @@ class Config:
     # Documents shared on proposals: kept outside the database, under random names, each at most this large.
     PROPOSAL_DOCUMENTS_DIR = os.environ.get("PROPOSAL_DOCUMENTS_DIR", str(INSTANCE_DIR / "documents"))
     PROPOSAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PROPOSAL_DOCUMENT_MAX_BYTES", 2 * 1024 * 1024))
+    # Pictures of initiatives, kept the same way.
+    INITIATIVE_IMAGES_DIR = os.environ.get("INITIATIVE_IMAGES_DIR", str(INSTANCE_DIR / "initiative-images"))
+    INITIATIVE_IMAGE_MAX_BYTES = int(os.environ.get("INITIATIVE_IMAGE_MAX_BYTES", 2 * 1024 * 1024))
     # A proposal waiting this long for someone's answer reminds them; twice as long (by default) it is stalled.
     REMINDER_AFTER_DAYS = int(os.environ.get("REMINDER_AFTER_DAYS", 7))
     STALLED_AFTER_DAYS = int(os.environ.get("STALLED_AFTER_DAYS", 14))
@@ -177,6 +180,7 @@ class TestingConfig(Config):
     PROPOSAL_DOCUMENTS_DIR = str(Path(tempfile.gettempdir()) / "matchmaker-test-documents")
     # Embedding a text takes a quarter of a second: only the tests of meaning turn it on (tests/conftest.py).
     SEMANTIC_MATCHING = False
+    INITIATIVE_IMAGES_DIR = str(Path(tempfile.gettempdir()) / "matchmaker-test-initiative-images")
 
 
 class ProductionConfig(Config):

@@ -79,6 +79,7 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.challenges.views import blueprint as challenges
     from matchmaker.coordination.views import blueprint as coordination
     from matchmaker.dashboards.views import blueprint as dashboards
+    from matchmaker.initiatives.views import blueprint as initiatives
     from matchmaker.main.views import blueprint as main
     from matchmaker.matching.views import blueprint as matching
     from matchmaker.notifications.views import blueprint as notifications
@@ -86,7 +87,7 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.workflow.views import blueprint as workflow
 
     for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards,
-                      notifications, api):
+                      notifications, initiatives, api):
         app.register_blueprint(blueprint)
 
 
@@ -94,6 +95,7 @@ def register_subscribers(app: "Flask") -> None:
     """Who reacts to what, once the transaction that made it true has committed: the one list of subscriptions."""
     from matchmaker import events
     from matchmaker.challenges import subscribers as challenges
+    from matchmaker.initiatives import subscribers as initiatives
     from matchmaker.matching import subscribers as matching
     from matchmaker.notifications import proposals as notifications
 
@@ -105,6 +107,7 @@ def register_subscribers(app: "Flask") -> None:
         (events.OrganisationStatusChanged, matching.organisation_status_changed),
         (events.ProposalMoved, challenges.proposal_moved),
         (events.ProposalMoved, matching.proposal_moved),
+        (events.ProposalMoved, initiatives.proposal_moved),
         (events.ProposalStarted, notifications.proposal_started),
         (events.ProposalMoved, notifications.proposal_moved),
         (events.ProposalMessagePosted, notifications.proposal_message_posted),

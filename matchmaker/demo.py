@@ -8,7 +8,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -21,6 +21,16 @@ from matchmaker.auth.models import Language, Role, User, UserRole
 from matchmaker.auth.services import hash_password, user_by_email
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.extensions import db
+from matchmaker.initiatives.models import (
+    Initiative,
+    InitiativeLink,
+    InitiativePartner,
+    InitiativePerson,
+    InitiativeStatus,
+    InterventionKind,
+    Milestone,
+    ReviewState,
+)
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Membership, MembershipStatus, Organisation, OrganisationKind, OrganisationStatus
 from matchmaker.orgs.services import name_key, organisation_by_name
@@ -168,6 +178,35 @@ def _steps(value: Any) -> list[dict]:
     return steps
 
 
+def _text_or_empty(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be a text (empty if there is none)")
+    return value
+
+
+def _progress(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise ValueError("must be a whole number from 0 to 100")
+    return value
+
+
+def _milestones(value: Any) -> list[dict]:
+    if not isinstance(value, list) or not all(isinstance(row, dict) and set(row) == {"title", "due_on", "done"}
+                                              for row in value):
+        raise ValueError("must be a list of objects with the keys title, due_on, done")
+    return [{"title": _text(row["title"]), "due_on": _day(row["due_on"]), "done": _yes_no(row["done"])}
+            for row in value]
+
+
+def _links(value: Any) -> list[dict]:
+    if not isinstance(value, list) or not all(isinstance(row, dict) and set(row) == {"label", "url"}
+                                              for row in value):
+        raise ValueError("must be a list of objects with the keys label, url")
+    if any(not str(row["url"]).startswith("https://") for row in value):
+        raise ValueError("must give addresses starting with https://")
+    return [{"label": _text(row["label"]), "url": _text(row["url"])} for row in value]
+
+
 # Every entry of a file has exactly these keys (null where a reader allows it). References between files use
 # an organisation's name and a person's e-mail.
 FIELDS: dict[str, dict[str, Reader]] = {
@@ -197,6 +236,13 @@ FIELDS: dict[str, dict[str, Reader]] = {
         "organisation": _text, "challenge": _text, "academics": _texts, "started_by": _text,
         "started_days_ago": _whole_number, "message": _text, "problem_statement": _or_null(_text),
         "action_plan": _or_null(_action_plan), "indicators": _or_null(_indicators), "steps": _steps},
+    "initiatives.json": {
+        "title": _text, "summary": _text, "description": _text, "partner_story": _text_or_empty,
+        "kind": _one_of(InterventionKind), "status": _one_of(InitiativeStatus), "place": _text,
+        "reach": _one_of(Scale), "starts_on": _day, "ends_on": _or_null(_day), "progress": _or_null(_progress),
+        "sdgs": _sdgs, "leads": _texts,
+        "other_people": _texts, "organisations": _texts, "partner_names": _texts, "milestones": _milestones,
+        "links": _links, "review": _one_of(ReviewState), "hidden_reason": _or_null(_text)},
 }
 
 
@@ -212,6 +258,7 @@ class DemoContent:
     challenges: list[dict]
     offers: list[dict]
     proposals: list[dict]
+    initiatives: list[dict]
 
 
 def _entry_name(path: Traversable, number: int, entry: Any) -> str:
@@ -306,6 +353,23 @@ def _check_references(folder: Traversable, content: DemoContent) -> None:
                 raise DemoDataError(f"{_where(folder, file_name, number, entry)}: {key} {entry[key]!r} "
                                     f"is not in {known_file}")
     _check_proposals(folder, content)
+    _check_initiatives(folder, content, organisations, academics)
+
+
+def _check_initiatives(folder: Traversable, content: DemoContent, organisations: set[str], academics: set[str]) -> None:
+    """Each initiative has its own title, demo academics as leads, demo organisations as partners, and dates in
+    order."""
+    _check_unique(folder, "initiatives.json", content.initiatives, lambda entry: entry["title"],
+                  "another initiative has this title")
+    for number, entry in enumerate(content.initiatives, start=1):
+        where = _where(folder, "initiatives.json", number, entry)
+        if not entry["leads"] or any(email not in academics for email in entry["leads"]):
+            raise DemoDataError(f"{where}: leads must name people of academics.json")
+        strangers = [name for name in entry["organisations"] if name not in organisations]
+        if strangers:
+            raise DemoDataError(f"{where}: organisation {strangers[0]!r} is not in organisations.json")
+        if entry["ends_on"] and entry["ends_on"] < entry["starts_on"]:
+            raise DemoDataError(f"{where}: ends_on is before starts_on")
 
 
 def _check_proposals(folder: Traversable, content: DemoContent) -> None:
@@ -537,6 +601,41 @@ def _seed_proposals(content: DemoContent, organisations: dict[str, Organisation]
         _ensure_proposal(entry, challenge, people, now)
 
 
+# --- initiatives: the register, over five years ------------------------------------------------------------
+
+def _seed_initiatives(content: DemoContent, organisations: dict[str, Organisation], academics: dict[str, User],
+                      sdgs: dict[int, SDG]) -> None:
+    """Add the demo initiatives the register lacks, recognised by title. Written as rows, as a registry kept
+    elsewhere would be imported: their review and hiding are the demo's, not a coordinator's act."""
+    existing = set(db.session.scalars(sa.select(Initiative.title)))
+    coordinator = user_by_email(next(entry["email"] for entry in content.staff if entry["role"] is Role.COORDINATOR))
+    for entry in content.initiatives:
+        if entry["title"] in existing:
+            continue
+        leads = [academics[email] for email in entry["leads"]]
+        departments = list({lead.academic_profile.department_id: lead.academic_profile.department
+                            for lead in leads}.values())
+        created_at = datetime.combine(entry["starts_on"], datetime.min.time(), tzinfo=UTC) - timedelta(days=20)
+        hidden = entry["hidden_reason"] is not None
+        db.session.add(Initiative(
+            title=entry["title"], summary=entry["summary"], description=entry["description"],
+            partner_story=entry["partner_story"], kind=entry["kind"], status=entry["status"], place=entry["place"],
+            reach=entry["reach"], starts_on=entry["starts_on"], ends_on=entry["ends_on"], progress=entry["progress"],
+            review=entry["review"], created_by_id=leads[0].id, created_at=min(created_at, utcnow()),
+            updated_at=min(created_at, utcnow()), sdgs=[sdgs[number] for number in entry["sdgs"]],
+            departments=departments,
+            hidden_at=utcnow() if hidden else None, hidden_reason=entry["hidden_reason"],
+            hidden_by_id=coordinator.id if hidden and coordinator else None,
+            people=[InitiativePerson(user=lead, lead=True, position=n) for n, lead in enumerate(leads)]
+            + [InitiativePerson(name=name, position=len(leads) + n) for n, name in enumerate(entry["other_people"])],
+            partners=[InitiativePartner(organisation=organisations[name], position=n)
+                      for n, name in enumerate(entry["organisations"])]
+            + [InitiativePartner(name=name, position=len(entry["organisations"]) + n)
+               for n, name in enumerate(entry["partner_names"])],
+            milestones=[Milestone(**row) for row in entry["milestones"]],
+            links=[InitiativeLink(position=n, **row) for n, row in enumerate(entry["links"])]))
+
+
 def seed_demo(password_for: Callable[[str], str] | None = None) -> list[tuple[str, str]]:
     """Create whatever demo row is missing; return (e-mail, role) of every demo account. Flushes.
 
@@ -597,6 +696,7 @@ def seed_demo(password_for: Callable[[str], str] | None = None) -> list[tuple[st
         _ensure_offer(entry, academics[entry["academic"]], sdgs, _days_ago(now, index, 90))
     db.session.flush()
     _seed_proposals(content, organisations, now)
+    _seed_initiatives(content, organisations, academics, sdgs)
 
     db.session.flush()
     return accounts

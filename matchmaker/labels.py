@@ -10,6 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from matchmaker.academics.models import AcademicRole
 from matchmaker.auth.models import Role
 from matchmaker.challenges.models import ChallengeStatus, Visibility
+from matchmaker.initiatives.models import CurationAction, InitiativeStatus, InterventionKind, ReviewState
 from matchmaker.offers.models import OfferStatus
 from matchmaker.orgs.models import MembershipStatus, OrganisationKind, OrganisationStatus
 from matchmaker.reference.models import HelpKind, Scale
@@ -78,6 +79,23 @@ LABELS: dict[enum.Enum, str] = {
     Side.ORGANISATION: _l("Organisation"),
     Side.ACADEMIC: _l("Academics"),
     Side.COORDINATOR: _l("Coordinators"),
+    InitiativeStatus.PLANNED: _l("Planned"),
+    InitiativeStatus.RUNNING: _l("Running"),
+    InitiativeStatus.CONCLUDED: _l("Concluded"),
+    ReviewState.PENDING: _l("Pending review"),
+    ReviewState.APPROVED: _l("Approved"),
+    InterventionKind.RESEARCH_ACTION: _l("Research-action"),
+    InterventionKind.SERVICE_LEARNING: _l("Service learning (students with the community)"),
+    InterventionKind.TRAINING: _l("Course or training"),
+    InterventionKind.TECHNICAL_SUPPORT: _l("Technical support"),
+    InterventionKind.CO_DESIGN: _l("Co-design of a service or place"),
+    InterventionKind.PUBLIC_ENGAGEMENT: _l("Public engagement and dissemination"),
+    InterventionKind.VOLUNTEERING: _l("Volunteering"),
+    InterventionKind.OTHER: _l("Other kind of intervention"),
+    CurationAction.APPROVE: _l("Approved for the public"),
+    CurationAction.HIDE: _l("Hidden"),
+    CurationAction.UNHIDE: _l("Made visible again"),
+    CurationAction.MERGE: _l("Merged as a duplicate"),
 }
 
 # The moves of a proposal (workflow/stages.py, by Transition.name): the verbs of their buttons.

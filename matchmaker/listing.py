@@ -66,7 +66,7 @@ class ListFilters:
     def as_args(self, **changes) -> dict:
         """The query-string arguments that reproduce these filters (for links to other pages and sorts)."""
         values = {"q": self.q, "sdg": self.sdg, "kind": self.kind, "department": self.department,
-                  "status": self.status, "place": self.place, "sort": self.sort, "page": self.page}
+                  "status": self.status, "place": self.place, "sort": self.sort, "page": self.page, **self.extra}
         values.update(changes)
         return {k: v for k, v in values.items() if v not in (None, "", 1) or (k == "page" and v != 1)}
 

@@ -3,6 +3,16 @@ from matchmaker.academics.models import AcademicProfile, AcademicRole, Publicati
 from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole, UserSession
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.dashboards.models import CoordinatorNote
+from matchmaker.initiatives.models import (
+    Initiative,
+    InitiativeCuration,
+    InitiativeImage,
+    InitiativeIndicator,
+    InitiativeLink,
+    InitiativePartner,
+    InitiativePerson,
+    Milestone,
+)
 from matchmaker.matching.models import Dismissal, Match, MatchingRun, MatchTarget, TextEmbedding
 from matchmaker.notifications.models import (
     DigestState,
@@ -26,7 +36,9 @@ from matchmaker.workflow.models import (
 
 __all__ = [
     "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "CoordinatorNote", "Department",
-    "DigestState", "Dismissal", "HelpKind", "Language", "Match", "MatchTarget", "MatchingRun", "Membership",
+    "DigestState", "Initiative", "InitiativeCuration", "InitiativeImage", "InitiativeIndicator", "InitiativeLink",
+    "InitiativePartner", "InitiativePerson", "Milestone", "Dismissal", "HelpKind", "Language", "Match", "MatchTarget",
+    "MatchingRun", "Membership",
     "MembershipStatus", "Notification", "NotificationPreference", "Offer", "OfferStatus", "Organisation",
     "OrganisationKind", "OrganisationStatus", "OutboxMessage", "Proposal", "Reminder", "TextEmbedding",
     "ProposalAcademic", "ProposalDocument", "ProposalEvent", "ProposalIndicator", "ProposalMessage", "Publication",

@@ -16,6 +16,7 @@ from matchmaker.auth.models import Role, User
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.errors import Forbidden, NotAuthenticated
 from matchmaker.extensions import db
+from matchmaker.initiatives.models import Initiative, InitiativePerson, ReviewState
 from matchmaker.matching.models import Match
 from matchmaker.offers.models import Offer
 from matchmaker.orgs.models import Organisation, OrganisationStatus
@@ -512,3 +513,56 @@ def _view_coordinator_notes(user, _proposal) -> bool:
 @rule("note.add")
 def _add_coordinator_note(user, _proposal) -> bool:
     return user.is_coordinator
+
+
+# --- initiatives --------------------------------------------------------------------------------------
+# Public once a coordinator approves them, unless hidden or merged; their creator, their lead academics and the
+# coordinators see them at every step.
+
+def _leads_or_created(user, initiative: Initiative) -> bool:
+    return signed_in(user) and (initiative.created_by_id == user.id or user.id in initiative.lead_ids)
+
+
+@rule("initiative.view", visitors=True)
+def _view_initiative(user, initiative: Initiative) -> bool:
+    if initiative is None:
+        return False
+    return _is_coordinator(user) or _leads_or_created(user, initiative) or initiative.is_public
+
+
+@rule("initiative.create")
+def _create_initiative(user, _obj):
+    if not (user.has_role(Role.ACADEMIC) and user.academic_profile is not None):
+        return False
+    return True if user.email_verified else Refusal(CONFIRM_FIRST)
+
+
+@rule("initiative.edit")
+def _edit_initiative(user, initiative: Initiative):
+    """Coordinators curate every initiative; an academic edits the ones they created or lead."""
+    if initiative is None or initiative.merged_into_id is not None:
+        return False
+    if user.is_coordinator:
+        return True
+    if not _leads_or_created(user, initiative):
+        return False
+    return True if user.email_verified else Refusal(CONFIRM_FIRST)
+
+
+@rule("initiative.curate")
+def _curate_initiative(user, initiative) -> bool:
+    """Approve for the public, hide with a reason, merge a duplicate into the one to keep."""
+    return user.is_coordinator and (initiative is None or initiative.merged_into_id is None)
+
+
+def visible_initiatives(user) -> sa.ColumnElement[bool]:
+    """The SQL twin of "initiative.view"."""
+    if _is_coordinator(user):
+        return sa.true()
+    public = sa.and_(Initiative.review == ReviewState.APPROVED, Initiative.hidden_at.is_(None),
+                     Initiative.merged_into_id.is_(None))
+    if not signed_in(user):
+        return public
+    leads = sa.select(InitiativePerson.initiative_id).where(InitiativePerson.user_id == user.id,
+                                                           InitiativePerson.lead.is_(True))
+    return sa.or_(public, Initiative.created_by_id == user.id, Initiative.id.in_(leads))

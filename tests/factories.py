@@ -106,6 +106,32 @@ class Factory:
         db.session.commit()
         return profile
 
+    def initiative(self, lead: User | None = None, *, title=None, summary="What we do with the neighbourhood.",
+                   approved=True, sdgs=(11,), departments=("DIST",), status=None, kind=None, reach=None, **fields):
+        """An initiative written straight to the database (no service rules), approved for the public unless
+        told otherwise, led by `lead` (a new confirmed academic when None)."""
+        from matchmaker.initiatives.models import (
+            Initiative,
+            InitiativePerson,
+            InitiativeStatus,
+            InterventionKind,
+            ReviewState,
+        )
+        from matchmaker.reference.models import SDG, Scale
+
+        n = next(_counter)
+        lead = lead or self.academic(verified=True)
+        initiative = Initiative(
+            title=title or f"Initiative number {n}", summary=summary, kind=kind or InterventionKind.RESEARCH_ACTION,
+            reach=reach or Scale.CITY, status=status or InitiativeStatus.RUNNING, created_by_id=lead.id,
+            review=ReviewState.APPROVED if approved else ReviewState.PENDING,
+            sdgs=[db.session.get(SDG, number) for number in sdgs],
+            departments=[department_by_code(code) for code in departments],
+            people=[InitiativePerson(user_id=lead.id, lead=True)], **fields)
+        db.session.add(initiative)
+        db.session.commit()
+        return initiative
+
     def api_token(self, client, user: User, password=PASSWORD) -> str:
         """A personal access token for `user`, asked for as an integration would: POST /api/v1/tokens."""
         response = client.post("/api/v1/tokens", json={"email": user.email, "password": password})

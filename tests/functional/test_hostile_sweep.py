@@ -13,6 +13,7 @@ from matchmaker.academics.models import Publication
 from matchmaker.auth.models import ApiToken
 from matchmaker.extensions import db
 from matchmaker.hostile_input import DatabaseIdConverter
+from matchmaker.initiatives.models import InitiativeImage
 from matchmaker.orgs.models import Membership, MembershipStatus, OrganisationStatus
 from tests import factories
 
@@ -36,7 +37,11 @@ HOSTILE_FORMS = [
      "organisation_id": "9" * 30, "kind": ["training", "magic"], "department": "\uffff", "academic_role": "x" * 500,
      "email": "x" * 400 + "@example.org", "password": "p" * 10_000, "confirm": "q", "reason": "r" * 100_000,
      "language": "xx", "expertise": ", ".join(["e" * 70] * 40), "languages": ["tlh", "\u202e"],
-     "organisation_name": "\u202e" * 300, "city": "c" * 1000, "website": "javascript:alert(1)", "remember": "y"},
+     "organisation_name": "\u202e" * 300, "city": "c" * 1000, "website": "javascript:alert(1)", "remember": "y",
+     "starts_on": "2027-02-30", "ends_on": "-1", "progress": "1e999", "keep": "9" * 30, "lead_emails": "\x00@x",
+     "organisation_ids": ["9" * 30, "-1"], "departments": ["\x00"], "milestones-0-due_on": "99999-01-01",
+     "milestones-99999999999999999999-title": "x", "links-0-url": "javascript:alert(1)", "links-0-label": "\x00",
+     "alt_text": "\x00", "status": "concluded", "reach": "\uffff"},
 ]
 HOSTILE_JSON = [
     {"json": {"title": ["x"], "summary": {"a": 1}, "kind": 7, "organisation_id": [1], "status": {"open": True},
@@ -67,12 +72,16 @@ def people(make, client):
     db.session.add(Publication(profile=academic.academic_profile, title="Energy poverty in Turin", year=2021))
     applicant = make.user(verified=True)
     db.session.add(Membership(user=applicant, organisation=organisation, status=MembershipStatus.PENDING))
+    initiative = make.initiative(academic)
+    db.session.add(InitiativeImage(initiative_id=initiative.id, alt_text="A picture", content_type="image/png",
+                                   size=8, storage_key="sweep-picture-absent-on-disk"))
     db.session.commit()
     make.api_token(client, member)  # a token to revoke
     ids = {"challenge_id": challenge.id, "offer_id": offer.id, "user_id": academic.id, "academic_id": academic.id,
            "target_id": academic.id, "organisation_id": organisation.id,
            "publication_id": db.session.scalar(db.select(Publication.id)),
-           "token_id": db.session.scalar(db.select(ApiToken.id))}
+           "token_id": db.session.scalar(db.select(ApiToken.id)), "initiative_id": initiative.id,
+           "image_id": db.session.scalar(db.select(InitiativeImage.id))}
     return {"visitor": None, "coordinator": make.coordinator(verified=True), "member": member,
             "academic": academic}, ids
 

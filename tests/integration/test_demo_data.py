@@ -122,3 +122,26 @@ def test_a_broken_demo_file_leaves_the_database_as_it_was(app, tmp_path, monkeyp
     with pytest.raises(demo.DemoDataError, match="challenges.json: not valid JSON"):
         seed_demo()
     assert count(User) == count(Organisation) == 0  # not even flushed in this session
+
+
+def test_demo_registers_initiatives_over_five_years_across_departments_sdgs_kinds_and_statuses(app):
+    from matchmaker.initiatives.models import Initiative, ReviewState
+
+    seeded()
+    initiatives = [i for i in db.session.scalars(sa.select(Initiative)) if i.proposal_id is None]
+    assert len(initiatives) >= 30
+    assert {i.starts_on.year for i in initiatives} >= {2022, 2023, 2024, 2025, 2026}
+    assert len({d.code for i in initiatives for d in i.departments}) >= 8
+    assert len({s.number for i in initiatives for s in i.sdgs}) >= 12
+    assert len({i.kind for i in initiatives}) >= 6 and len({i.status for i in initiatives}) == 3
+    assert {i.review for i in initiatives} == set(ReviewState) and any(i.is_hidden for i in initiatives)
+    assert all(i.lead_ids for i in initiatives)
+
+
+def test_a_second_demo_load_adds_no_initiative(app):
+    from matchmaker.initiatives.models import Initiative
+
+    seeded()
+    before = db.session.scalar(sa.select(sa.func.count()).select_from(Initiative))
+    seeded()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Initiative)) == before

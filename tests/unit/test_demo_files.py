@@ -45,6 +45,14 @@ def small_demo() -> dict[str, list[dict]]:
                                        "message": "With pleasure."},
                                       {"days_ago": 15, "by": "member@casa.example.org", "to": "framing"},
                                       {"days_ago": 9, "by": "academic@polito.it", "to": "co_creation"}]}],
+        "initiatives.json": [{"title": "Courtyard open days", "summary": "Open days in the courtyard.",
+                              "description": "Every month.", "partner_story": "", "kind": "co_design",
+                              "status": "running", "place": "Torino", "reach": "neighbourhood",
+                              "starts_on": "2025-03-01", "ends_on": None, "progress": 50, "sdgs": [11],
+                              "leads": ["academic@polito.it"], "other_people": [],
+                              "organisations": ["Casa del Quartiere"], "partner_names": [],
+                              "milestones": [{"title": "First open day", "due_on": "2025-04-01", "done": True}],
+                              "links": [], "review": "approved", "hidden_reason": None}],
     }
 
 
@@ -191,3 +199,13 @@ def test_the_same_proposal_given_twice_is_refused(tmp_path):
     message = refusal(write(tmp_path, files))
     assert "proposals.json, entry 2" in message and "another proposal joins this challenge and these academics" \
         in message
+
+
+def test_an_initiative_ending_before_it_starts_or_led_by_a_stranger_is_refused(tmp_path):
+    files = small_demo()
+    files["initiatives.json"][0]["ends_on"] = "2025-02-01"
+    assert "initiatives.json, entry 1 ('Courtyard open days'): ends_on is before starts_on" in refusal(
+        write(tmp_path, files))
+    files = small_demo()
+    files["initiatives.json"][0]["leads"] = ["nobody@polito.it"]
+    assert "leads must name people of academics.json" in refusal(write(tmp_path, files))

@@ -1,0 +1,1 @@
+"""Initiatives: the register of what the university community does for society, and its public showcase."""
