@@ -665,10 +665,16 @@ class MatchingEngine:
         semantic = self.settings.semantic
         # Found by meaning alone, a text must be close enough: a search for something nobody wrote finds nothing.
         near = store.nearest(codes, max(k, semantic.candidates), keep)
-        bar = semantic.floor + semantic.search_min_closeness * (1 - semantic.floor)
+        floor = self._floor(codes, store)
+        bar = floor + semantic.search_min_closeness * (1 - floor)
         if near and semantic.search_within:
             bar = max(bar, near[0][1] - semantic.search_within)
-        near = [(key, cosine) for key, cosine in near if cosine >= bar]
+        if near and semantic.search_share:
+            # Texts of one field are all close to each other: found by meaning alone, a result must be at least
+            # this share as close as the closest one (measured on the dev halves: README).
+            best = near[0][1] - floor
+            bar = max(bar, floor + semantic.search_share * best)
+        near = [(key, cosine) for key, cosine in near if cosine >= bar and cosine > floor]
         keys = list(dict.fromkeys([key for key, _ in hits] + [key for key, _ in near]))
         if semantic.fusion == "rank":
             ranks: dict[str, float] = {}

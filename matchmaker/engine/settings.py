@@ -78,6 +78,7 @@ class SemanticSettings:
     aggregate: str = "best"  # "best": that mean; "centroid": the closeness of the mean of their texts' vectors
     search_min_closeness: float = 0.0  # a search result found by meaning alone is at least this close
     search_within: float = 0.05  # ...and its cosine within this of the closest text's (0: no such bar)
+    search_share: float = 0.5  # ...and at least this share as close as the closest (above the floor)
     fusion: str = "weighted"  # the search boxes: "weighted" (as above) or "rank" (reciprocal rank fusion)
 
     @property
