@@ -44,3 +44,9 @@ def assert_api_refused(response, field: str, message: str | None = None) -> None
 def bearer_for(client, user) -> dict:
     """An integration's headers: a token for `user`, and English answers (the tests read the messages)."""
     return factories.Factory().api_headers(client, user)
+
+
+def without_csrf_tokens(page: str) -> str:
+    """A page with its CSRF tokens blanked: they are signed with the second of the request, so two answers
+    compared for equality differ by them when a second ticks between the two requests."""
+    return re.sub(r'name="csrf_token" value="[^"]*"', 'name="csrf_token" value=""', page)

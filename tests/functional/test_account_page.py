@@ -9,7 +9,7 @@ import pytest
 from matchmaker.auth.models import Language, Role, User
 from matchmaker.extensions import db
 from tests.factories import PASSWORD
-from tests.pages import assert_field_refused, text_of
+from tests.pages import assert_field_refused, text_of, without_csrf_tokens
 
 NEW_PASSWORD = "a brand new passphrase"
 CONFIRM_PREFIX = "/account/email/confirm/"
@@ -315,10 +315,6 @@ def test_an_academic_must_keep_a_university_address(client, make, login, mailbox
                          "Academics use their university e-mail (@polito.it).")
 
 
-def without_tokens(page: str) -> str:
-    return re.sub(r'name="csrf_token" value="[^"]*"', 'name="csrf_token" value=""', page)
-
-
 def test_a_taken_address_gets_the_same_answer_as_a_free_one_and_its_owner_is_told(client, make, login, mailbox):
     owner = make.user(verified=True, email="taken@example.org")
     user = make.user(verified=True, email="giulia@example.org")
@@ -333,8 +329,8 @@ def test_a_taken_address_gets_the_same_answer_as_a_free_one_and_its_owner_is_tol
 
     assert taken.status_code == free.status_code == 302 and taken.location == free.location
     # The pages are the same but for the address, and the CSRF tokens (signed with the time of the request).
-    assert (without_tokens(text_of(taken_page)).replace("taken@example.org", "ADDRESS")
-            == without_tokens(text_of(free_page)).replace("free@example.org", "ADDRESS"))
+    assert (without_csrf_tokens(text_of(taken_page)).replace("taken@example.org", "ADDRESS")
+            == without_csrf_tokens(text_of(free_page)).replace("free@example.org", "ADDRESS"))
     # The owner of the taken address hears of it, and receives no link that could move their address.
     [note] = mailbox.to("taken@example.org")
     assert "It already belongs to your account, so nothing changed" in mailbox.body(note)
