@@ -115,14 +115,14 @@ def seed_demo_command(force: bool):
         return new_passwords[email]
 
     with force_locale("en"):
+        if meaning.enabled() and matching.last_full_run() is None:
+            click.echo("Reading the meaning of the demo's texts (a minute or two, the first time only)…")
         try:
             accounts = seed_demo(random_password if production else None)
         except DemoDataError as error:
             _fail(f"the demo data cannot be loaded: {error}")
         db.session.commit()
         if matching.last_full_run() is None:  # so that `make run` shows suggestions at once; once only
-            if meaning.enabled():
-                click.echo("Reading the meaning of the demo's texts (a minute or two, the first time only)…")
             matching.recompute_all()
             db.session.commit()  # the embeddings' backlog runs after this commit (inline without Redis)
     if not production:
