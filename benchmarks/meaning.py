@@ -12,13 +12,13 @@ import argparse
 import json
 import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 
 from benchmarks import corpus
 from benchmarks.bench import PeakMemory, items_from, log
+from benchmarks.people import timings
 from matchmaker.engine import kernels, semantic
 from matchmaker.engine.analysis import Analyzer
 from matchmaker.engine.matcher import CHALLENGE, OFFER, MatchingEngine
@@ -27,19 +27,6 @@ from matchmaker.engine.settings import DEFAULT_SETTINGS
 DEMO = Path(__file__).resolve().parents[1] / "matchmaker" / "demo_data" / "challenges.json"
 QUERIES = ["elderly loneliness", "flood risk school", "povertà energetica", "orti condivisi acqua",
            "accessible tram stops", "doposcuola ragazzi", "repair café", "heat islands trees"]
-
-
-def timings(function, cases: list, runs: int, warmup: int = 2) -> tuple[float, float]:
-    """(median, 95th percentile) of `function(case)` in ms, cycling through the cases."""
-    for i in range(warmup):
-        function(cases[i % len(cases)])
-    times = []
-    for i in range(runs):
-        started = time.perf_counter()
-        function(cases[i % len(cases)])
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))]
 
 
 def embedding_times(runs: int) -> dict[str, float]:
