@@ -3,11 +3,18 @@ from matchmaker.academics.models import AcademicProfile, AcademicRole, Publicati
 from matchmaker.auth.models import ApiToken, Language, Role, User, UserRole, UserSession
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.dashboards.models import CoordinatorNote
+from matchmaker.impact.models import (
+    ConfirmationLink,
+    Indicator,
+    IndicatorValue,
+    OutcomeKind,
+    ValueEvent,
+    Verification,
+)
 from matchmaker.initiatives.models import (
     Initiative,
     InitiativeCuration,
     InitiativeImage,
-    InitiativeIndicator,
     InitiativeLink,
     InitiativePartner,
     InitiativePerson,
@@ -35,8 +42,9 @@ from matchmaker.workflow.models import (
 )
 
 __all__ = [
+    "ConfirmationLink", "Indicator", "IndicatorValue", "OutcomeKind", "ValueEvent", "Verification",
     "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "CoordinatorNote", "Department",
-    "DigestState", "Initiative", "InitiativeCuration", "InitiativeImage", "InitiativeIndicator", "InitiativeLink",
+    "DigestState", "Initiative", "InitiativeCuration", "InitiativeImage", "InitiativeLink",
     "InitiativePartner", "InitiativePerson", "Milestone", "Dismissal", "HelpKind", "Language", "Match", "MatchTarget",
     "MatchingRun", "Membership",
     "MembershipStatus", "Notification", "NotificationPreference", "Offer", "OfferStatus", "Organisation",

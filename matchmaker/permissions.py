@@ -555,12 +555,18 @@ def _curate_initiative(user, initiative) -> bool:
     return user.is_coordinator and (initiative is None or initiative.merged_into_id is None)
 
 
+def public_initiatives() -> sa.ColumnElement[bool]:
+    """The SQL twin of Initiative.is_public: approved, not hidden, not merged. What everyone may see, and the only
+    initiatives that published figures (dashboard, report, open data, API) ever count."""
+    return sa.and_(Initiative.review == ReviewState.APPROVED, Initiative.hidden_at.is_(None),
+                   Initiative.merged_into_id.is_(None))
+
+
 def visible_initiatives(user) -> sa.ColumnElement[bool]:
     """The SQL twin of "initiative.view"."""
     if _is_coordinator(user):
         return sa.true()
-    public = sa.and_(Initiative.review == ReviewState.APPROVED, Initiative.hidden_at.is_(None),
-                     Initiative.merged_into_id.is_(None))
+    public = public_initiatives()
     if not signed_in(user):
         return public
     leads = sa.select(InitiativePerson.initiative_id).where(InitiativePerson.user_id == user.id,

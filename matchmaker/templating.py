@@ -46,6 +46,7 @@ def install_template_helpers(app: Flask) -> None:
         OrganisationStatus=OrganisationStatus,
     )
     app.jinja_env.filters["localised_name"] = lambda obj: obj.name_in(current_language())
+    app.jinja_env.filters["localised_unit"] = lambda obj: obj.unit_in(current_language())
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["plain_text"] = plain_text
     app.jinja_env.filters["highlight"] = highlight

@@ -1,5 +1,5 @@
-"""An initiative of the register, its people, partners, milestones, links, images, carried indicators and the
-record of every coordinator's curation."""
+"""An initiative of the register, its people, partners, milestones, links and images, and the record of every
+coordinator's curation. Its indicator values live in matchmaker.impact."""
 import enum
 from datetime import date, datetime
 
@@ -83,6 +83,8 @@ class Initiative(Timestamps, Hideable, Versioned, db.Model):
     proposal_id: Mapped[int | None] = mapped_column(sa.ForeignKey("proposals.id", ondelete="SET NULL"),
                                                     unique=True)
     merged_into_id: Mapped[int | None] = mapped_column(sa.ForeignKey("initiatives.id", ondelete="SET NULL"))
+    # The id it has in the register it was imported from: a re-import matches on it and updates, never duplicates.
+    external_id: Mapped[str | None] = mapped_column(sa.String(80), unique=True)
 
     created_by: Mapped["User | None"] = relationship(foreign_keys=[created_by_id])  # noqa: F821
     sdgs: Mapped[list[SDG]] = relationship(secondary=initiative_sdgs, order_by=SDG.number, lazy="selectin")
@@ -99,8 +101,9 @@ class Initiative(Timestamps, Hideable, Versioned, db.Model):
         cascade="all, delete-orphan", lazy="selectin", order_by="InitiativeLink.position")
     images: Mapped[list["InitiativeImage"]] = relationship(
         cascade="all, delete-orphan", order_by="InitiativeImage.id")
-    indicators: Mapped[list["InitiativeIndicator"]] = relationship(
-        cascade="all, delete-orphan", order_by="InitiativeIndicator.id")
+    values: Mapped[list["IndicatorValue"]] = relationship(  # noqa: F821
+        back_populates="initiative", cascade="all, delete-orphan",
+        order_by="[IndicatorValue.year, IndicatorValue.indicator_id]")
 
     __table_args__ = (
         sa.CheckConstraint("ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", name="dates_in_order"),
@@ -194,22 +197,6 @@ class InitiativeImage(db.Model):
     size: Mapped[int]
     storage_key: Mapped[str] = mapped_column(sa.String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-
-class InitiativeIndicator(db.Model):
-    """An indicator carried from the completed proposal, as it was measured there: the next slice (the impact
-    indicators) turns these into values with periods, sources and verification."""
-
-    __tablename__ = "initiative_indicators"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    initiative_id: Mapped[int] = mapped_column(sa.ForeignKey("initiatives.id", ondelete="CASCADE"), index=True)
-    proposal_indicator_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("proposal_indicators.id", ondelete="SET NULL"))
-    indicator: Mapped[str] = mapped_column(sa.String(200))
-    value: Mapped[float] = mapped_column(sa.Float)
-    unit: Mapped[str] = mapped_column(sa.String(60))
-    method: Mapped[str] = mapped_column(sa.Text)
 
 
 class InitiativeCuration(db.Model):

@@ -14,12 +14,12 @@ from matchmaker.auth.models import Role, User, UserRole
 from matchmaker.db import check_version, replace_sdgs
 from matchmaker.errors import Conflict, ValidationFailed
 from matchmaker.extensions import db
+from matchmaker.impact import services as impact
 from matchmaker.initiatives.models import (
     CurationAction,
     Initiative,
     InitiativeCuration,
     InitiativeImage,
-    InitiativeIndicator,
     InitiativeLink,
     InitiativePartner,
     InitiativePerson,
@@ -474,9 +474,7 @@ def create_from_proposal(proposal, completed_on: date, started_on: date | None, 
     initiative.partners = [InitiativePartner(organisation_id=challenge.organisation_id, position=0)]
     initiative.milestones = [Milestone(title=_("Partnership completed")[:MILESTONE_MAX], due_on=completed_on,
                                        done=True)]
-    initiative.indicators = [InitiativeIndicator(proposal_indicator_id=row.id, indicator=row.indicator,
-                                                 value=row.value, unit=row.unit, method=row.method)
-                             for row in indicators]
+    impact.carry_indicators(initiative, indicators, year=completed_on.year)
     db.session.flush()
     return initiative
 

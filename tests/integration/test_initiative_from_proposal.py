@@ -34,9 +34,11 @@ def test_completing_a_proposal_creates_its_initiative_carrying_what_the_partners
                                                      for a in proposal.academics}
     assert PLAN["objectives"] in initiative.description and PLAN["activities"] in initiative.description
     assert [m.done for m in initiative.milestones] == [True]
-    assert [(i.indicator, i.value, i.unit, i.method) for i in initiative.indicators] == [
-        (INDICATOR["indicator"], INDICATOR["value"], INDICATOR["unit"], INDICATOR["method"])]
-    assert initiative.indicators[0].proposal_indicator_id is not None
+    assert [(v.indicator.name_en, v.value, v.indicator.unit_en, v.method, v.state.value, v.year)
+            for v in initiative.values] == [
+        (INDICATOR["indicator"], INDICATOR["value"], INDICATOR["unit"], INDICATOR["method"], "declared",
+         initiative.ends_on.year)]
+    assert initiative.values[0].proposal_indicator_id is not None and initiative.values[0].indicator.custom
 
 
 def test_the_completion_delivered_twice_still_makes_one_initiative(app, make):
