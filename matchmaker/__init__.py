@@ -118,7 +118,8 @@ def register_subscribers(app: "Flask") -> None:
 def register_request_hooks(app: "Flask") -> None:
     from matchmaker.security import add_security_headers, refuse_oversized_requests
 
-    app.before_request(refuse_oversized_requests)
+    # First of the hooks: CSRF reads the body, and must read it within the limit of the request's endpoint.
+    app.before_request_funcs.setdefault(None, []).insert(0, refuse_oversized_requests)
     app.after_request(add_security_headers)
 
 

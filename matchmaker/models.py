@@ -13,6 +13,7 @@ from matchmaker.impact.models import (
 )
 from matchmaker.initiatives.models import (
     Initiative,
+    ImportRun,
     InitiativeCuration,
     InitiativeImage,
     InitiativeLink,
@@ -44,7 +45,7 @@ from matchmaker.workflow.models import (
 __all__ = [
     "ConfirmationLink", "Indicator", "IndicatorValue", "OutcomeKind", "ValueEvent", "Verification",
     "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "CoordinatorNote", "Department",
-    "DigestState", "Initiative", "InitiativeCuration", "InitiativeImage", "InitiativeLink",
+    "DigestState", "ImportRun", "Initiative", "InitiativeCuration", "InitiativeImage", "InitiativeLink",
     "InitiativePartner", "InitiativePerson", "Milestone", "Dismissal", "HelpKind", "Language", "Match", "MatchTarget",
     "MatchingRun", "Membership",
     "MembershipStatus", "Notification", "NotificationPreference", "Offer", "OfferStatus", "Organisation",
