@@ -79,6 +79,7 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.challenges.views import blueprint as challenges
     from matchmaker.coordination.views import blueprint as coordination
     from matchmaker.dashboards.views import blueprint as dashboards
+    from matchmaker.initiatives.import_views import blueprint as initiative_import
     from matchmaker.initiatives.views import blueprint as initiatives
     from matchmaker.main.views import blueprint as main
     from matchmaker.matching.views import blueprint as matching
@@ -89,6 +90,7 @@ def register_blueprints(app: "Flask") -> None:
     for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards,
                       notifications, initiatives, api):
         app.register_blueprint(blueprint)
+    app.register_blueprint(initiative_import)
 
 
 def register_subscribers(app: "Flask") -> None:

@@ -12,8 +12,8 @@ from matchmaker.impact.models import (
     Verification,
 )
 from matchmaker.initiatives.models import (
-    Initiative,
     ImportRun,
+    Initiative,
     InitiativeCuration,
     InitiativeImage,
     InitiativeLink,

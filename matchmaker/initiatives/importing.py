@@ -30,12 +30,13 @@ from matchmaker.initiatives.models import (
     ImportRun,
     ImportStatus,
     Initiative,
+    InitiativeCuration,
     InitiativePartner,
     InitiativeStatus,
     InterventionKind,
     ReviewState,
 )
-from matchmaker.initiatives.table import IMPORTED_COLUMNS, LIST_SEPARATOR
+from matchmaker.initiatives.table import COLUMNS, IMPORTED_COLUMNS, LIST_SEPARATOR
 from matchmaker.jobs import enqueue, job
 from matchmaker.orgs.models import Organisation, OrganisationStatus
 from matchmaker.reference.models import Department, Scale
@@ -477,7 +478,9 @@ def write_plan(plan: Plan, actor: User | None, file_name: str, *, valid_only: bo
             services.apply_fields(initiative, row.fields)
         if row.initiative is None:
             db.session.flush()
-            services.record_curation(initiative, actor, CurationAction.APPROVE, reason)
+            # The command line imports as nobody in particular: the curation then names no one.
+            db.session.add(InitiativeCuration(initiative_id=initiative.id, actor_id=actor.id if actor else None,
+                                              action=CurationAction.APPROVE, reason=reason, created_at=utcnow()))
         if count % 200 == 0:
             db.session.flush()
     db.session.flush()
@@ -614,3 +617,80 @@ def _run(run: ImportRun) -> None:
 def latest_runs(user: User, limit: int = 10) -> list[ImportRun]:
     return list(db.session.scalars(sa.select(ImportRun).where(ImportRun.user_id == user.id)
                                    .order_by(ImportRun.id.desc()).limit(limit)))
+
+
+# --- the two steps of the pages --------------------------------------------------------------------------------
+
+@dataclass
+class Review:
+    key: str | None
+    mapping: Mapping
+    plan: Plan | None = None  # None when columns are missing, or while a job checks a large file
+    run: ImportRun | None = None
+
+
+@dataclass
+class Outcome:
+    counts: dict[str, int] | None = None
+    run: ImportRun | None = None
+
+
+class PlanRefused(ValidationFailed):
+    """The import would leave rows out: nothing was written."""
+
+    def __init__(self, message: str, plan: Plan, file_name: str) -> None:
+        super().__init__(message)
+        self.plan, self.file_name = plan, file_name
+
+
+def review_upload(user: User, file_name: str, data: bytes) -> Review:
+    """The first step: read the file (UnreadableFile when it cannot be), keep it for the second, and check it
+    here, or in a job for a large file. Writes no initiative; a job's run is flushed."""
+    table = read_table(data)
+    mapping = map_header(table.header)
+    if mapping.missing:
+        return Review(None, mapping)
+    key = keep_upload(user, file_name, data)
+    if len(table.rows) > current_app.config["IMPORT_INLINE_ROWS"]:
+        return Review(key, mapping, run=start_import_run(user, key, file_name, ImportAction.CHECK, len(table.rows)))
+    return Review(key, mapping, check_table(table, mapping))
+
+
+def import_upload(user: User, key: str, *, valid_only: bool) -> Outcome:
+    """The second step: the kept upload `key` of `user`, read and checked again (nothing said before is trusted),
+    then written (PlanRefused, writing nothing, when problems stop it), or started as a job. Flushes."""
+    file_name, data = load_upload(key, user)
+    table = read_table(data)
+    mapping = map_header(table.header)
+    if len(table.rows) > current_app.config["IMPORT_INLINE_ROWS"]:
+        action = ImportAction.VALID_ONLY if valid_only else ImportAction.IMPORT
+        return Outcome(run=start_import_run(user, key, file_name, action, len(table.rows)))
+    plan = check_table(table, mapping)
+    if plan.problems and not valid_only:
+        raise PlanRefused(_("The file has problems: nothing was imported. Fix them, or import the valid rows "
+                            "only."), plan, file_name)
+    if not plan.valid_rows:
+        raise PlanRefused(_("No row of the file is valid: nothing was imported."), plan, file_name)
+    return Outcome(counts=write_plan(plan, user, file_name, valid_only=valid_only))
+
+
+def counts_sentence(counts: dict[str, int]) -> str:
+    return _("Imported: %(new)d new, %(updated)d updated, %(unchanged)d unchanged; %(skipped)d rows with problems "
+             "left out.", **counts)
+
+
+def template_columns() -> list[tuple[str, bool]]:
+    """The template's columns, each with whether it is required."""
+    return [(name, name in REQUIRED) for name in FIELDS]
+
+
+def template_csv() -> str:
+    """A header and one example row, as the import reads them."""
+    examples = {column.name: column.example for column in COLUMNS if column.imported}
+    examples[LEAD_EMAILS] = "nome.cognome@polito.it"
+    examples["description"] = examples["description"] or "Ogni sabato, con il comitato di quartiere."
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(FIELDS)
+    writer.writerow([examples.get(name, "") for name in FIELDS])
+    return buffer.getvalue()

@@ -340,9 +340,6 @@ def _record(initiative: Initiative, coordinator: User, action: CurationAction, r
                                       created_at=utcnow()))
 
 
-record_curation = _record
-
-
 def approve_initiative(initiative: Initiative, coordinator: User) -> Initiative:
     """Make a pending initiative public (unless hidden). Flushes."""
     if initiative.review is ReviewState.APPROVED:
