@@ -679,9 +679,12 @@ def counts_sentence(counts: dict[str, int]) -> str:
              "left out.", **counts)
 
 
-def template_columns() -> list[tuple[str, bool]]:
-    """The template's columns, each with whether it is required."""
-    return [(name, name in REQUIRED) for name in FIELDS]
+def template_columns() -> list[tuple[str, bool, object]]:
+    """The template's columns, each with whether it is required and what it means."""
+    meanings = {column.name: column.meaning for column in COLUMNS}
+    meanings[LEAD_EMAILS] = _("The lead academics, by the e-mail of their account, separated by semicolons "
+                              "(import only).")
+    return [(name, name in REQUIRED, meanings[name]) for name in FIELDS]
 
 
 def template_csv() -> str:
