@@ -24,6 +24,7 @@ from matchmaker.initiatives.models import (
 )
 from matchmaker.initiatives.table import row_of
 from matchmaker.orgs.models import OrganisationStatus
+from tests import factories
 
 HEADER = ["external_id", "title", "summary", "kind", "reach", "status", "starts_on", "ends_on", "sdgs",
           "departments", "people", "partners", "progress"]
@@ -351,3 +352,35 @@ def test_the_command_imports_all_or_the_valid_rows_only(runner, tmp_path):
     empty.write_bytes(b"")
     result = runner.invoke(args=["import-initiatives", str(empty)])
     assert result.exit_code == 1 and "empty" in result.output
+
+
+# --- limits -------------------------------------------------------------------------------------------------------
+
+@pytest.mark.one_database
+@pytest.mark.parametrize("app_settings", [{"WTF_CSRF_ENABLED": True}])
+def test_a_file_larger_than_other_uploads_but_within_ten_megabytes_is_read_with_csrf_on(client, make, app):
+    user = make.coordinator(verified=True)
+    sign_in_page = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', sign_in_page)[1]
+    assert client.post("/login", data={"csrf_token": token, "email": user.email,
+                                       "password": factories.PASSWORD}).status_code == 302
+    notes = "n" * (2 * 1024 * 1024)
+    data = csv_bytes([{**good_row(n), "notes": notes} for n in (1, 2, 3)], header=[*HEADER, "notes"])
+    assert app.config["MAX_CONTENT_LENGTH"] < len(data) < app.config["IMPORT_MAX_BYTES"]
+    page = client.get("/coordination/initiatives/import").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
+    response = client.post("/coordination/initiatives/import", content_type="multipart/form-data",
+                           data={"csrf_token": token, "file": (io.BytesIO(data), "big.csv")})
+    assert response.status_code == 200 and "New initiatives: 3" in response.get_data(as_text=True)
+    too_large = client.post("/coordination/initiatives/import", content_type="multipart/form-data",
+                            data={"csrf_token": token, "file": (io.BytesIO(data * 2), "huge.csv")})
+    assert too_large.status_code == 413 and count() == 0
+
+
+@pytest.mark.one_database
+def test_too_many_rows_and_over_long_cells_are_refused(client, coordinator):
+    rows = [[f"R-{n}", "A title long enough", "Summary.", "other"] for n in range(20_001)]
+    response = upload(client, csv_bytes(rows, header=["external_id", "title", "summary", "kind"]))
+    assert response.status_code == 422 and "more than 20,000 rows" in response.get_data(as_text=True)
+    response = upload(client, csv_bytes([good_row(1, summary="s" * 10_001)]))
+    assert problems_of(response) == [("2", "summary", "This cell is longer than 10,000 characters.")]
