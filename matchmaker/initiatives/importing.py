@@ -18,10 +18,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from matchmaker.auth.models import User
-from matchmaker.errors import NotFound, ValidationFailed
+from matchmaker.errors import DomainError, NotFound, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.initiatives import services
 from matchmaker.initiatives.models import (
@@ -573,6 +574,13 @@ def run_import(run_id: int) -> int:
         return 0
     run.status, run.started_at = ImportStatus.RUNNING, utcnow()
     db.session.commit()
+    # A worker has no request to choose the language from: the problems are written in the coordinator's.
+    language = run.user.preferred_language.value if run.user is not None else "en"
+    with force_locale(language):
+        return _run_in_language(run_id, run)
+
+
+def _run_in_language(run_id: int, run: ImportRun) -> int:
     try:
         _run(run)
     except Exception as error:
@@ -580,7 +588,7 @@ def run_import(run_id: int) -> int:
         log.exception("The import run %s failed", run_id)
         run = db.session.get(ImportRun, run_id)
         run.status, run.finished_at = ImportStatus.FAILED, utcnow()
-        run.error = error.message if isinstance(error, ValidationFailed) else _(
+        run.error = error.message if isinstance(error, DomainError) else _(
             "Something went wrong on our side: nothing was imported. Please try again.")
         db.session.commit()
         return 0

@@ -3,7 +3,9 @@ first, every problem by row and column, nothing written unless the whole file is
 rows only), re-imports that update and never duplicate, large files as a job, and the same import as a command."""
 import csv
 import io
+import os
 import re
+import time
 import zipfile
 from datetime import date, datetime
 
@@ -13,8 +15,10 @@ import sqlalchemy as sa
 
 from matchmaker.auth.models import Language
 from matchmaker.extensions import db
+from matchmaker.initiatives.importing import run_import
 from matchmaker.initiatives.models import (
     CurationAction,
+    ImportAction,
     ImportRun,
     ImportStatus,
     Initiative,
@@ -325,7 +329,7 @@ def test_the_template_has_the_columns_and_an_example_that_imports(client, coordi
 def test_the_pages_speak_italian(client, make, login):
     login(make.coordinator(verified=True, language=Language.IT))
     page = client.get("/coordination/initiatives/import").get_data(as_text=True)
-    assert "Importa iniziative" in page
+    assert '<h1 class="h2">Importa iniziative</h1>' in page and "Controlla il file" in page
 
 
 # --- the command ------------------------------------------------------------------------------------------------
@@ -384,3 +388,38 @@ def test_too_many_rows_and_over_long_cells_are_refused(client, coordinator):
     assert response.status_code == 422 and "more than 20,000 rows" in response.get_data(as_text=True)
     response = upload(client, csv_bytes([good_row(1, summary="s" * 10_001)]))
     assert problems_of(response) == [("2", "summary", "This cell is longer than 10,000 characters.")]
+
+
+def test_a_running_import_page_refreshes_itself_until_the_job_ends(client, coordinator):
+    run = ImportRun(user_id=coordinator.id, file_name="big.csv", upload_key="k" * 43, action=ImportAction.IMPORT,
+                    status=ImportStatus.RUNNING, total_rows=1_000, rows_done=250)
+    db.session.add(run)
+    db.session.commit()
+    page = client.get(f"/coordination/initiatives/import/{run.id}").get_data(as_text=True)
+    assert '<meta http-equiv="refresh"' in page and "250 of 1,000 rows checked" in page
+
+
+def test_the_upload_is_removed_once_imported_and_stale_ones_after_a_day(client, coordinator, app, tmp_path):
+    folder = tmp_path / "uploads"
+    response = upload(client, csv_bytes([good_row(1)]))
+    key = upload_key(response)
+    assert (folder / key).exists()
+    confirm(client, key)
+    assert not (folder / key).exists() and confirm(client, key).status_code == 404
+    old_key = upload_key(upload(client, csv_bytes([good_row(2)])))
+    a_day_ago = time.time() - 24 * 3600 - 60
+    for path in folder.glob(f"{old_key}*"):
+        os.utime(path, (a_day_ago, a_day_ago))
+    upload(client, csv_bytes([good_row(3)]))
+    assert not list(folder.glob(f"{old_key}*"))
+
+
+def test_a_job_whose_upload_is_gone_fails_saying_so(client, coordinator, app, tmp_path):
+    app.config["IMPORT_INLINE_ROWS"] = 0
+    run = ImportRun(user_id=coordinator.id, file_name="gone.csv", upload_key="g" * 43, action=ImportAction.IMPORT,
+                    status=ImportStatus.QUEUED, total_rows=1)
+    db.session.add(run)
+    db.session.commit()
+    run_import(run.id)
+    db.session.refresh(run)
+    assert run.status is ImportStatus.FAILED and "upload the file again" in run.error
