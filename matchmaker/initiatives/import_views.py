@@ -1,11 +1,12 @@
 """The coordinators' import of initiatives: upload a spreadsheet, read its column mapping and dry run, then import
 it (or its valid rows only); a large file runs as a background job whose page follows it."""
+import sqlalchemy as sa
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from matchmaker.errors import NotFound, ValidationFailed
+from matchmaker.errors import Conflict, NotFound, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.initiatives import importing
 from matchmaker.initiatives.forms import ImportConfirmForm, ImportUploadForm
@@ -66,11 +67,15 @@ def confirm():
     valid_only = request.form.get("action") == "valid_only"
     try:
         result = importing.import_upload(current_user, form.upload.data, valid_only=valid_only)
+        db.session.commit()
     except importing.PlanRefused as refused:
         db.session.rollback()
         flash(refused.message, "danger")
         return _render_review(form.upload.data, refused.file_name, refused.plan.mapping, refused.plan, 422)
-    db.session.commit()
+    except sa.exc.IntegrityError:  # the same file imported twice at once: the other import wrote first
+        db.session.rollback()
+        raise Conflict(_("Another import has just written some of these initiatives: nothing was written by this "
+                         "one. Check the file again to see what changed.")) from None
     if result.run is not None:
         return redirect(url_for("initiative_import.run", run_id=result.run.id))
     importing.remove_upload(form.upload.data)

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from matchmaker.auth.models import Language
 from matchmaker.extensions import db
+from matchmaker.initiatives import importing
 from matchmaker.initiatives.importing import run_import
 from matchmaker.initiatives.models import (
     CurationAction,
@@ -24,10 +25,13 @@ from matchmaker.initiatives.models import (
     Initiative,
     InitiativeCuration,
     InitiativePerson,
+    InitiativeStatus,
+    InterventionKind,
     ReviewState,
 )
 from matchmaker.initiatives.table import row_of
 from matchmaker.orgs.models import OrganisationStatus
+from matchmaker.reference.models import Scale
 from tests import factories
 
 HEADER = ["external_id", "title", "summary", "kind", "reach", "status", "starts_on", "ends_on", "sdgs",
@@ -423,3 +427,21 @@ def test_a_job_whose_upload_is_gone_fails_saying_so(client, coordinator, app, tm
     run_import(run.id)
     db.session.refresh(run)
     assert run.status is ImportStatus.FAILED and "upload the file again" in run.error
+
+
+def test_two_imports_of_the_same_file_at_once_write_each_initiative_once(client, coordinator, monkeypatch):
+    key = upload_key(upload(client, csv_bytes([good_row(1)])))
+    check_against = importing._Lookups.__init__
+
+    def while_another_import_writes(lookups, external_ids):
+        check_against(lookups, external_ids)  # this import has looked: REG-00001 is new
+        with db.engine.begin() as connection:
+            connection.execute(sa.insert(Initiative).values(
+                external_id="REG-00001", title="Written by the other import", summary="s",
+                kind=InterventionKind.OTHER, reach=Scale.CITY, status=InitiativeStatus.PLANNED,
+                review=ReviewState.APPROVED, description="", partner_story="", place=""))
+
+    monkeypatch.setattr(importing._Lookups, "__init__", while_another_import_writes)
+    response = confirm(client, key)
+    assert response.status_code == 409 and "nothing was written" in response.get_data(as_text=True)
+    assert list(db.session.scalars(sa.select(Initiative.title))) == ["Written by the other import"]
