@@ -79,6 +79,7 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.challenges.views import blueprint as challenges
     from matchmaker.coordination.views import blueprint as coordination
     from matchmaker.dashboards.views import blueprint as dashboards
+    from matchmaker.initiatives.import_views import blueprint as initiative_import
     from matchmaker.initiatives.views import blueprint as initiatives
     from matchmaker.main.views import blueprint as main
     from matchmaker.matching.views import blueprint as matching
@@ -89,6 +90,7 @@ def register_blueprints(app: "Flask") -> None:
     for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards,
                       notifications, initiatives, api):
         app.register_blueprint(blueprint)
+    app.register_blueprint(initiative_import)
 
 
 def register_subscribers(app: "Flask") -> None:
@@ -118,7 +120,8 @@ def register_subscribers(app: "Flask") -> None:
 def register_request_hooks(app: "Flask") -> None:
     from matchmaker.security import add_security_headers, refuse_oversized_requests
 
-    app.before_request(refuse_oversized_requests)
+    # First of the hooks: CSRF reads the body, and must read it within the limit of the request's endpoint.
+    app.before_request_funcs.setdefault(None, []).insert(0, refuse_oversized_requests)
     app.after_request(add_security_headers)
 
 

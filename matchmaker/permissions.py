@@ -572,3 +572,17 @@ def visible_initiatives(user) -> sa.ColumnElement[bool]:
     leads = sa.select(InitiativePerson.initiative_id).where(InitiativePerson.user_id == user.id,
                                                            InitiativePerson.lead.is_(True))
     return sa.or_(public, Initiative.created_by_id == user.id, Initiative.id.in_(leads))
+
+
+# --- importing initiatives ----------------------------------------------------------------------------
+
+@rule("initiative.import")
+def _import_initiatives(user, _obj) -> bool:
+    """Coordinators import the registers the university already keeps."""
+    return user.is_coordinator
+
+
+@rule("import_run.view")
+def _view_import_run(user, run) -> bool:
+    """A run, like its upload, is its coordinator's own."""
+    return user.is_coordinator and run is not None and run.user_id == user.id

@@ -230,13 +230,17 @@ def _apply(initiative: Initiative, fields: dict, *, always_lead: User | None = N
     for position, person in enumerate(people):
         person.position = position
     initiative.people = people
-    partners = [InitiativePartner(organisation=o) for o in fields["organisations"]] + [
+    # An import gives its partners ready (those the initiative has already among them, kept on their rows).
+    partners = fields.get("partners") or [InitiativePartner(organisation=o) for o in fields["organisations"]] + [
         InitiativePartner(name=name) for name in fields["partner_names"]]
     for position, partner in enumerate(partners):
         partner.position = position
     initiative.partners = partners
     initiative.milestones = [Milestone(**row) for row in fields["milestones"]]
     initiative.links = [InitiativeLink(position=n, **row) for n, row in enumerate(fields["links"])]
+
+
+apply_fields = _apply  # for the import, which checks and writes rows with the same rules
 
 
 def create_initiative(academic: User, data: dict) -> Initiative:
