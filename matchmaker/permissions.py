@@ -572,3 +572,11 @@ def visible_initiatives(user) -> sa.ColumnElement[bool]:
     leads = sa.select(InitiativePerson.initiative_id).where(InitiativePerson.user_id == user.id,
                                                            InitiativePerson.lead.is_(True))
     return sa.or_(public, Initiative.created_by_id == user.id, Initiative.id.in_(leads))
+
+
+# --- impact dashboard -----------------------------------------------------------------------------------------
+
+@rule("impact.coordinate")
+def _coordinate_impact(user, _obj) -> bool:
+    """The dashboard's extra view: initiatives waiting for review, values not yet confirmed, disputed values."""
+    return user.is_coordinator
