@@ -45,7 +45,7 @@ def bar_chart(chart_id: str, title: str, data: Series, *, empty: str = "No data.
     `chart_id` must be unique on the page: the title's and description's ids derive from it."""
     if not data:
         return _empty(chart_id, title, empty)
-    row, bar, top = 46, 18, 8
+    row, bar, top = 52, 20, 8
     room_for_value = 72
     largest = max(value for _label, value in data) or 1
     height = top + row * len(data)
@@ -53,10 +53,10 @@ def bar_chart(chart_id: str, title: str, data: Series, *, empty: str = "No data.
     for index, (label, value) in enumerate(data):
         y = top + index * row
         length = (WIDTH - room_for_value - 2) * value / largest
-        parts.append(f'<g class="bar"><text x="2" y="{y + 14}" font-size="15" fill="{TEXT_COLOUR}" {FONT}>'
+        parts.append(f'<g class="bar"><text x="2" y="{y + 16}" font-size="17" fill="{TEXT_COLOUR}" {FONT}>'
                      f'{escape(str(label))}</text>'
-                     f'<rect x="2" y="{y + 20}" width="{length:.1f}" height="{bar}" fill="{BAR_COLOUR}"/>'
-                     f'<text class="value" x="{length + 8:.1f}" y="{y + 34}" font-size="15" font-weight="bold" '
+                     f'<rect x="2" y="{y + 24}" width="{length:.1f}" height="{bar}" fill="{BAR_COLOUR}"/>'
+                     f'<text class="value" x="{length + 8:.1f}" y="{y + 40}" font-size="17" font-weight="bold" '
                      f'fill="{TEXT_COLOUR}" {FONT}>{format_value(value)}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
@@ -71,7 +71,7 @@ def trend_chart(chart_id: str, title: str, data: Series, *, empty: str = "No dat
     plot = height - top - bottom
     slot = (WIDTH - 4) / len(data)
     column = min(56.0, slot * 0.7)
-    font = 15 if slot >= 40 else 11
+    font = 16 if slot >= 44 else 12
     largest = max(value for _label, value in data) or 1
     parts = [_opening(chart_id, height, title, describe(data, empty))]
     base = top + plot

@@ -172,8 +172,9 @@ def counted_initiatives(filters: FigureFilters = FigureFilters()) -> list[Initia
 
 
 def initiatives_by(attribute: str, filters: FigureFilters = FigureFilters()) -> dict:
-    """{SDG number, department code, kind or reach value: how many counted initiatives have it}; an initiative
-    under two goals (or departments) counts under each. `attribute` is "sdg", "department", "kind", "reach" or "place"."""
+    """{SDG number, department code, kind, reach or place: how many counted initiatives have it}; an initiative
+    under two goals (or departments) counts under each. `attribute` is "sdg", "department", "kind", "reach" or
+    "place"."""
     counts: dict = defaultdict(int)
     for initiative in counted_initiatives(filters):
         if attribute == "sdg":
