@@ -10,6 +10,7 @@ BAR_COLOUR = "#1f4e79"  # 8.9:1 against white: well above the 3:1 that graphics 
 TEXT_COLOUR = "#212529"
 AXIS_COLOUR = "#595959"  # 7:1 against white
 FONT = 'font-family="system-ui, sans-serif"'
+CHARACTER_WIDTH = 0.56  # an average glyph's width, in ems, of the sans-serif fonts the chart is drawn with
 
 
 def format_value(value: float) -> str:
@@ -40,6 +41,15 @@ def _empty(chart_id: str, title: str, empty: str) -> str:
             + f'<text x="8" y="36" font-size="16" fill="{TEXT_COLOUR}" {FONT}>{escape(empty)}</text></svg>')
 
 
+def _fitted(label: str, font_size: int) -> str:
+    """For a label too long for the chart's width, the attributes that squeeze it to fit rather than be cut off
+    (the description and the table still carry it in full)."""
+    room = WIDTH - 6
+    if len(label) * font_size * CHARACTER_WIDTH <= room:
+        return ""
+    return f' textLength="{room}" lengthAdjust="spacingAndGlyphs"'
+
+
 def bar_chart(chart_id: str, title: str, data: Series, *, empty: str = "No data.") -> str:
     """Horizontal bars, one per (label, value), each label written above its bar and the value at the bar's end.
     `chart_id` must be unique on the page: the title's and description's ids derive from it."""
@@ -53,8 +63,8 @@ def bar_chart(chart_id: str, title: str, data: Series, *, empty: str = "No data.
     for index, (label, value) in enumerate(data):
         y = top + index * row
         length = (WIDTH - room_for_value - 2) * value / largest
-        parts.append(f'<g class="bar"><text x="2" y="{y + 16}" font-size="17" fill="{TEXT_COLOUR}" {FONT}>'
-                     f'{escape(str(label))}</text>'
+        parts.append(f'<g class="bar"><text x="2" y="{y + 16}" font-size="17" fill="{TEXT_COLOUR}" {FONT}'
+                     f'{_fitted(str(label), 17)}>{escape(str(label))}</text>'
                      f'<rect x="2" y="{y + 24}" width="{length:.1f}" height="{bar}" fill="{BAR_COLOUR}"/>'
                      f'<text class="value" x="{length + 8:.1f}" y="{y + 40}" font-size="17" font-weight="bold" '
                      f'fill="{TEXT_COLOUR}" {FONT}>{format_value(value)}</text></g>')

@@ -75,3 +75,11 @@ def test_numbers_read_the_same_in_chart_and_table():
     assert format_value(3.0) == "3"
     assert format_value(2.5) == "2.5"
     assert describe([("a", 1.0)]) == "a: 1"
+
+
+def test_a_label_too_long_for_the_chart_is_squeezed_to_fit_not_cut():
+    long_label = "Interuniversity Department of Regional and Urban Studies and Planning"
+    svg = parsed(bar_chart("c", "t", [(long_label, 3), ("Short", 1)]))
+    long_text, short_text = (group.find(f"{SVG}text") for group in svg.iter(f"{SVG}g"))
+    assert long_text.text == long_label and float(long_text.get("textLength")) <= float(svg.get("viewBox").split()[2])
+    assert short_text.get("textLength") is None
