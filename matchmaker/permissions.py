@@ -586,3 +586,11 @@ def _import_initiatives(user, _obj) -> bool:
 def _view_import_run(user, run) -> bool:
     """A run, like its upload, is its coordinator's own."""
     return user.is_coordinator and run is not None and run.user_id == user.id
+
+
+# --- impact dashboard -----------------------------------------------------------------------------------------
+
+@rule("impact.coordinate")
+def _coordinate_impact(user, _obj) -> bool:
+    """The dashboard's extra view: initiatives waiting for review, values not yet confirmed, disputed values."""
+    return user.is_coordinator
