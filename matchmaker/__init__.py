@@ -84,10 +84,11 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.matching.views import blueprint as matching
     from matchmaker.notifications.views import blueprint as notifications
     from matchmaker.offers.views import blueprint as offers
+    from matchmaker.opendata.views import blueprint as opendata
     from matchmaker.workflow.views import blueprint as workflow
 
     for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards,
-                      notifications, initiatives, api):
+                      notifications, initiatives, opendata, api):
         app.register_blueprint(blueprint)
 
 
