@@ -2,18 +2,22 @@
 (initiatives.table), the indicator values that published figures count (impact.figures), and the challenges a
 visitor may see. Also the columns of the last two, each with its meaning, for the data dictionary."""
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from matchmaker.challenges.models import Challenge, ChallengeStatus
+from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.impact.figures import FigureFilters, counted_values
 from matchmaker.impact.models import Indicator, IndicatorValue
-from matchmaker.initiatives.models import Initiative
+from matchmaker.initiatives.models import Initiative, initiative_departments, initiative_sdgs
 from matchmaker.initiatives.table import LIST_SEPARATOR, published_people, row_of
+from matchmaker.listing import ListFilters, paginate
 from matchmaker.permissions import public_initiatives, visible_challenges
+from matchmaker.reference.models import Department
 
 
 @dataclass(frozen=True)
@@ -183,3 +187,40 @@ def _aware(moment: datetime | None) -> datetime | None:
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
     return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
+def public_initiative(initiative_id: int) -> Initiative:
+    """The initiative if it is public; otherwise a 404, which does not tell a pending one from none at all."""
+    initiative = db.session.get(Initiative, initiative_id)
+    if initiative is None or not initiative.is_public:
+        raise NotFound(_("This initiative does not exist or is not public."))
+    return initiative
+
+
+def department_code(code: str | None) -> str | None:
+    """The code of an existing department, whatever its case; a 422 for a code no department has."""
+    if code is None:
+        return None
+    code = code.upper()
+    if db.session.scalar(sa.select(Department.id).where(Department.code == code)) is None:
+        raise ValidationFailed(_("Some filters are not valid."), {"department": [
+            _("No department has the code %(code)s: see /api/v1/departments.", code=code)]})
+    return code
+
+
+def public_initiative_page(*, sdg: int | None, department: str | None, year: int | None, page: int,
+                           per_page: int):
+    """A page of public initiatives by number, narrowed like the register's list."""
+    query = sa.select(Initiative).where(public_initiatives())
+    if sdg is not None:
+        query = query.where(Initiative.id.in_(sa.select(initiative_sdgs.c.initiative_id)
+                                              .where(initiative_sdgs.c.sdg_number == sdg)))
+    if department is not None:
+        query = query.where(Initiative.id.in_(
+            sa.select(initiative_departments.c.initiative_id)
+            .join(Department, Department.id == initiative_departments.c.department_id)
+            .where(Department.code == department)))
+    if year is not None:
+        query = query.where(Initiative.starts_on <= date(year, 12, 31),
+                            sa.or_(Initiative.ends_on.is_(None), Initiative.ends_on >= date(year, 1, 1)))
+    return paginate(query.order_by(Initiative.id), ListFilters(page=page, per_page=per_page))
