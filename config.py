@@ -154,6 +154,13 @@ class Config:
     IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 10 * 1024 * 1024))
     IMPORT_INLINE_ROWS = int(os.environ.get("IMPORT_INLINE_ROWS", 300))
 
+    # Open data: the licence of every file, and who holds the rights (DCAT-AP_IT's rights holder; its IPA code,
+    # the Italian public-administration index, is optional and prefixes the datasets' identifiers when set).
+    OPEN_DATA_LICENCE_NAME = os.environ.get("OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+    OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+    OPEN_DATA_PUBLISHER = os.environ.get("OPEN_DATA_PUBLISHER", "Politecnico di Torino")
+    OPEN_DATA_PUBLISHER_IPA = os.environ.get("OPEN_DATA_PUBLISHER_IPA", "")
+
 
 class DevelopmentConfig(Config):
     """A developer's machine: SQLite in instance/, a generated secret key kept in instance/."""

@@ -86,10 +86,11 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.matching.views import blueprint as matching
     from matchmaker.notifications.views import blueprint as notifications
     from matchmaker.offers.views import blueprint as offers
+    from matchmaker.opendata.views import blueprint as opendata
     from matchmaker.workflow.views import blueprint as workflow
 
     for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards,
-                      notifications, initiatives, api, impact_dashboard):
+                      notifications, initiatives, opendata, api, impact_dashboard):
         app.register_blueprint(blueprint)
     app.register_blueprint(initiative_import)
 
