@@ -76,6 +76,7 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.academics.views import blueprint as academics
     from matchmaker.api.views import blueprint as api
     from matchmaker.auth.views import blueprint as auth
+    from matchmaker.casestudies.views import blueprint as casestudies
     from matchmaker.challenges.views import blueprint as challenges
     from matchmaker.coordination.views import blueprint as coordination
     from matchmaker.dashboards.views import blueprint as dashboards
@@ -89,6 +90,7 @@ def register_blueprints(app: "Flask") -> None:
     for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards,
                       notifications, initiatives, api):
         app.register_blueprint(blueprint)
+    app.register_blueprint(casestudies)
 
 
 def register_subscribers(app: "Flask") -> None:

@@ -572,3 +572,18 @@ def visible_initiatives(user) -> sa.ColumnElement[bool]:
     leads = sa.select(InitiativePerson.initiative_id).where(InitiativePerson.user_id == user.id,
                                                            InitiativePerson.lead.is_(True))
     return sa.or_(public, Initiative.created_by_id == user.id, Initiative.id.in_(leads))
+
+
+# --- impact case studies ------------------------------------------------------------------------------
+# The page is for whoever may see the initiative ("initiative.view"); the PDF, made for the board and evaluators,
+# and the names of the people who confirmed each figure, for coordinators.
+
+@rule("case_study.download")
+def _download_case_study(user, initiative) -> bool:
+    return user.is_coordinator and initiative is not None
+
+
+@rule("case_study.name_confirmers")
+def _name_case_study_confirmers(user, initiative) -> bool:
+    """Partners who confirm from an e-mailed link type their own name: it is no public datum."""
+    return user.is_coordinator and initiative is not None
