@@ -76,6 +76,7 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.academics.views import blueprint as academics
     from matchmaker.api.views import blueprint as api
     from matchmaker.auth.views import blueprint as auth
+    from matchmaker.casestudies.views import blueprint as casestudies
     from matchmaker.challenges.views import blueprint as challenges
     from matchmaker.coordination.views import blueprint as coordination
     from matchmaker.dashboards.views import blueprint as dashboards
@@ -93,6 +94,7 @@ def register_blueprints(app: "Flask") -> None:
                       notifications, initiatives, opendata, api, impact_dashboard):
         app.register_blueprint(blueprint)
     app.register_blueprint(initiative_import)
+    app.register_blueprint(casestudies)
 
 
 def register_subscribers(app: "Flask") -> None:

@@ -594,3 +594,18 @@ def _view_import_run(user, run) -> bool:
 def _coordinate_impact(user, _obj) -> bool:
     """The dashboard's extra view: initiatives waiting for review, values not yet confirmed, disputed values."""
     return user.is_coordinator
+
+
+# --- impact case studies ------------------------------------------------------------------------------
+# The page is for whoever may see the initiative ("initiative.view"); the PDF, made for the board and evaluators,
+# and the names of the people who confirmed each figure, for coordinators.
+
+@rule("case_study.download")
+def _download_case_study(user, initiative) -> bool:
+    return user.is_coordinator and initiative is not None
+
+
+@rule("case_study.name_confirmers")
+def _name_case_study_confirmers(user, initiative) -> bool:
+    """Partners who confirm from an e-mailed link type their own name: it is no public datum."""
+    return user.is_coordinator and initiative is not None
