@@ -54,7 +54,9 @@ def refuse_oversized_requests() -> None:
     Werkzeug refuses it too, but only when a view reads the body; a view that redirects first would leave
     the server waiting for megabytes it never uses.
     """
-    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    # MAX_CONTENT_LENGTH, unless the endpoint's blueprint raised it for this request (an upload form, in its URL
+    # value preprocessor, which runs before this).
+    limit = request.max_content_length
     if limit is not None and (request.content_length or 0) > limit:
         raise RequestEntityTooLarge()
 
