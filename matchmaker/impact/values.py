@@ -389,7 +389,7 @@ def send_confirmation_link(value: IndicatorValue, sender: User, email, language)
                             expires_at=now + timedelta(days=current_app.config["IMPACT_CONFIRMATION_DAYS"]))
     db.session.add(link)
     db.session.flush()
-    url = public_url_for("impact_values.confirm", token=link_token(link))
+    url = public_url_for("impact_values.confirm_link", token=link_token(link))
     # The partner has no account: the e-mail speaks to them in the language the sender chose.
     recipient = SimpleNamespace(name="", email=link.email, preferred_language=check.clean["language"])
     send_templated_email(recipient, "impact_confirmation", _l("Please confirm a figure of a PoliTO for Society "
