@@ -81,6 +81,7 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.coordination.views import blueprint as coordination
     from matchmaker.dashboards.views import blueprint as dashboards
     from matchmaker.impact.dashboard import blueprint as impact_dashboard
+    from matchmaker.impact.views import blueprint as impact_values
     from matchmaker.initiatives.import_views import blueprint as initiative_import
     from matchmaker.initiatives.views import blueprint as initiatives
     from matchmaker.main.views import blueprint as main
@@ -91,7 +92,7 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.workflow.views import blueprint as workflow
 
     for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards,
-                      notifications, initiatives, opendata, api, impact_dashboard):
+                      notifications, initiatives, impact_values, opendata, api, impact_dashboard):
         app.register_blueprint(blueprint)
     app.register_blueprint(initiative_import)
     app.register_blueprint(casestudies)
