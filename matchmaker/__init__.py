@@ -76,21 +76,26 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.academics.views import blueprint as academics
     from matchmaker.api.views import blueprint as api
     from matchmaker.auth.views import blueprint as auth
+    from matchmaker.casestudies.views import blueprint as casestudies
     from matchmaker.challenges.views import blueprint as challenges
     from matchmaker.coordination.views import blueprint as coordination
     from matchmaker.dashboards.views import blueprint as dashboards
+    from matchmaker.impact.dashboard import blueprint as impact_dashboard
+    from matchmaker.impact.views import blueprint as impact_values
     from matchmaker.initiatives.import_views import blueprint as initiative_import
     from matchmaker.initiatives.views import blueprint as initiatives
     from matchmaker.main.views import blueprint as main
     from matchmaker.matching.views import blueprint as matching
     from matchmaker.notifications.views import blueprint as notifications
     from matchmaker.offers.views import blueprint as offers
+    from matchmaker.opendata.views import blueprint as opendata
     from matchmaker.workflow.views import blueprint as workflow
 
     for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards,
-                      notifications, initiatives, api):
+                      notifications, initiatives, impact_values, opendata, api, impact_dashboard):
         app.register_blueprint(blueprint)
     app.register_blueprint(initiative_import)
+    app.register_blueprint(casestudies)
 
 
 def register_subscribers(app: "Flask") -> None:

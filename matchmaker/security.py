@@ -48,7 +48,13 @@ def _may_hold_private_data() -> bool:
     return current_user.is_authenticated
 
 
-LARGER_UPLOADS = {"initiative_import.upload": "IMPORT_MAX_BYTES"}  # endpoint: the setting of its own limit
+# Endpoints whose uploads may be larger than any other body: endpoint -> the setting of its own limit (checked
+# again, with a clear message, by the form that reads the file).
+LARGER_UPLOADS = {
+    "initiative_import.upload": "IMPORT_MAX_BYTES",
+    "impact_values.new": "IMPACT_EVIDENCE_MAX_BYTES",
+    "impact_values.edit": "IMPACT_EVIDENCE_MAX_BYTES",
+}
 
 
 def refuse_oversized_requests() -> None:
@@ -59,7 +65,7 @@ def refuse_oversized_requests() -> None:
     """
     limit = current_app.config.get("MAX_CONTENT_LENGTH")
     if request.endpoint in LARGER_UPLOADS and limit is not None:
-        # A spreadsheet of initiatives may be larger than any other upload (its own limit is checked after).
+        # A spreadsheet of initiatives or an evidence document: its own limit is checked after, with a message.
         limit = max(limit, current_app.config[LARGER_UPLOADS[request.endpoint]] + 64 * 1024)
         request.max_content_length = limit
     if limit is not None and (request.content_length or 0) > limit:
