@@ -148,6 +148,19 @@ class Config:
     SEMANTIC_MATCHING = _env_bool("SEMANTIC_MATCHING", True)
     SEMANTIC_BATCH = int(os.environ.get("SEMANTIC_BATCH", 16))  # texts a backfill job embeds before it commits
 
+    # Importing initiatives from a spreadsheet: the file waits for its second step (import) in this folder, under a
+    # random key, for at most a day; a file of more rows than IMPORT_INLINE_ROWS runs as a background job.
+    IMPORT_UPLOADS_DIR = os.environ.get("IMPORT_UPLOADS_DIR", str(INSTANCE_DIR / "import-uploads"))
+    IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 10 * 1024 * 1024))
+    IMPORT_INLINE_ROWS = int(os.environ.get("IMPORT_INLINE_ROWS", 300))
+
+    # Open data: the licence of every file, and who holds the rights (DCAT-AP_IT's rights holder; its IPA code,
+    # the Italian public-administration index, is optional and prefixes the datasets' identifiers when set).
+    OPEN_DATA_LICENCE_NAME = os.environ.get("OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+    OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+    OPEN_DATA_PUBLISHER = os.environ.get("OPEN_DATA_PUBLISHER", "Politecnico di Torino")
+    OPEN_DATA_PUBLISHER_IPA = os.environ.get("OPEN_DATA_PUBLISHER_IPA", "")
+
 
 class DevelopmentConfig(Config):
     """A developer's machine: SQLite in instance/, a generated secret key kept in instance/."""
@@ -181,6 +194,7 @@ class TestingConfig(Config):
     # Embedding a text takes a quarter of a second: only the tests of meaning turn it on (tests/conftest.py).
     SEMANTIC_MATCHING = False
     INITIATIVE_IMAGES_DIR = str(Path(tempfile.gettempdir()) / "matchmaker-test-initiative-images")
+    IMPORT_UPLOADS_DIR = str(Path(tempfile.gettempdir()) / "matchmaker-test-import-uploads")
 
 
 class ProductionConfig(Config):

@@ -574,9 +574,38 @@ def visible_initiatives(user) -> sa.ColumnElement[bool]:
     return sa.or_(public, Initiative.created_by_id == user.id, Initiative.id.in_(leads))
 
 
+# --- importing initiatives ----------------------------------------------------------------------------
+
+@rule("initiative.import")
+def _import_initiatives(user, _obj) -> bool:
+    """Coordinators import the registers the university already keeps."""
+    return user.is_coordinator
+
+
+@rule("import_run.view")
+def _view_import_run(user, run) -> bool:
+    """A run, like its upload, is its coordinator's own."""
+    return user.is_coordinator and run is not None and run.user_id == user.id
+
+
 # --- impact dashboard -----------------------------------------------------------------------------------------
 
 @rule("impact.coordinate")
 def _coordinate_impact(user, _obj) -> bool:
     """The dashboard's extra view: initiatives waiting for review, values not yet confirmed, disputed values."""
     return user.is_coordinator
+
+
+# --- impact case studies ------------------------------------------------------------------------------
+# The page is for whoever may see the initiative ("initiative.view"); the PDF, made for the board and evaluators,
+# and the names of the people who confirmed each figure, for coordinators.
+
+@rule("case_study.download")
+def _download_case_study(user, initiative) -> bool:
+    return user.is_coordinator and initiative is not None
+
+
+@rule("case_study.name_confirmers")
+def _name_case_study_confirmers(user, initiative) -> bool:
+    """Partners who confirm from an e-mailed link type their own name: it is no public datum."""
+    return user.is_coordinator and initiative is not None

@@ -10,8 +10,9 @@ from matchmaker.db import check_version, replace_sdgs
 from matchmaker.errors import ValidationFailed
 from matchmaker.events import ProfileChanged, publish
 from matchmaker.extensions import db
+from matchmaker.initiatives.models import Initiative, InitiativePerson
 from matchmaker.listing import ListFilters, search_and_paginate
-from matchmaker.permissions import visible_profiles
+from matchmaker.permissions import public_initiatives, visible_profiles
 from matchmaker.reference.models import Department
 from matchmaker.reference.services import department_by_code
 from matchmaker.text import is_web_address
@@ -140,3 +141,11 @@ def list_directory(filters: ListFilters, viewer):
     return search_and_paginate(
         query, filters, kind="academic", id_column=AcademicProfile.user_id, order_by=order,
         text_columns=[User.name, AcademicProfile.biography, sa.cast(AcademicProfile.expertise, sa.String)])
+
+
+def public_initiatives_led_by(user: User) -> list[Initiative]:
+    """The public initiatives `user` leads, the latest started first: what their directory page lists."""
+    led = sa.select(InitiativePerson.initiative_id).where(InitiativePerson.user_id == user.id,
+                                                         InitiativePerson.lead.is_(True))
+    return list(db.session.scalars(sa.select(Initiative).where(public_initiatives(), Initiative.id.in_(led))
+                                   .order_by(Initiative.starts_on.desc().nulls_last(), Initiative.id.desc())))

@@ -36,7 +36,8 @@ def detail(user_id: int):
     if profile is None or not can(current_user, "profile.view", profile):
         raise NotFound(_("This profile does not exist or is not public."))
     offers = [o for o in offers_of(profile.user) if can(current_user, "offer.view", o)]
-    return render_template("academics/detail.html", profile=profile, offers=offers)
+    return render_template("academics/detail.html", profile=profile, offers=offers,
+                           initiatives=services.public_initiatives_led_by(profile.user))
 
 
 @blueprint.route("/people/<int:user_id>/card")
