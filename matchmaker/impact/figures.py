@@ -171,12 +171,13 @@ def counted_initiatives(filters: FigureFilters = FigureFilters()) -> list[Initia
                                    .order_by(Initiative.title, Initiative.id)))
 
 
-def initiatives_by(attribute: str, filters: FigureFilters = FigureFilters()) -> dict:
+def initiatives_by(attribute: str, filters: FigureFilters = FigureFilters(),
+                   counted: list[Initiative] | None = None) -> dict:
     """{SDG number, department code, kind, reach or place: how many counted initiatives have it}; an initiative
     under two goals (or departments) counts under each. `attribute` is "sdg", "department", "kind", "reach" or
-    "place"."""
+    "place". `counted`, when given, is counted_initiatives(filters) already read (a page draws several charts)."""
     counts: dict = defaultdict(int)
-    for initiative in counted_initiatives(filters):
+    for initiative in counted_initiatives(filters) if counted is None else counted:
         if attribute == "sdg":
             keys = [sdg.number for sdg in initiative.sdgs]
         elif attribute == "department":

@@ -165,7 +165,8 @@ def build_charts(filters: FigureFilters, indicator_code: str, *, trend_until: in
     by_year_values = figures.by_year(trend_filters)
     by_sdg_values = figures.by_sdg(filters)
     by_department_values = figures.by_department(filters)
-    reaches = figures.initiatives_by("reach", filters)
+    counted = figures.counted_initiatives(filters)
+    reaches = figures.initiatives_by("reach", filters, counted)
     pipeline = figures.pipeline(filters)
     steps = {"published": _("Published challenges"), "proposed": _("Challenges with a proposal"),
              "accepted": _("Proposals accepted"), "completed": _("Partnerships completed")}
@@ -179,7 +180,7 @@ def build_charts(filters: FigureFilters, indicator_code: str, *, trend_until: in
                            for year, sums in by_year_values.items() if indicator_code in sums and in_trend(year)]),
         Chart("initiatives-by-sdg", _("Initiatives by Sustainable Development Goal"), "bars", _("Goal"),
               _("Initiatives"), [(str(number), f"{number}. {sdg_names.get(number, '')}", count)
-                                 for number, count in figures.initiatives_by("sdg", filters).items()],
+                                 for number, count in figures.initiatives_by("sdg", filters, counted).items()],
               note=_("An initiative serving two goals counts under each.")),
         Chart("indicator-by-sdg", _("%(indicator)s, by goal", indicator=indicator_name), "bars", _("Goal"),
               _("Total"), [(str(number), f"{number}. {sdg_names.get(number, '')}", sums[indicator_code])
@@ -187,19 +188,19 @@ def build_charts(filters: FigureFilters, indicator_code: str, *, trend_until: in
               note=_("A value of an initiative serving two goals counts under each.")),
         Chart("initiatives-by-department", _("Initiatives by department"), "bars", _("Department"), _("Initiatives"),
               [(code, department_names.get(code, code), count)
-               for code, count in figures.initiatives_by("department", filters).items()],
+               for code, count in figures.initiatives_by("department", filters, counted).items()],
               note=_("An initiative of two departments counts under each.")),
         Chart("indicator-by-department", _("%(indicator)s, by department", indicator=indicator_name), "bars",
               _("Department"), _("Total"), [(code, department_names.get(code, code), sums[indicator_code])
                                             for code, sums in by_department_values.items() if indicator_code in sums]),
         Chart("initiatives-by-kind", _("Initiatives by kind of intervention"), "bars", _("Kind of intervention"),
               _("Initiatives"), [(kind, label_for(InterventionKind(kind)), count)
-                                 for kind, count in figures.initiatives_by("kind", filters).items()]),
+                                 for kind, count in figures.initiatives_by("kind", filters, counted).items()]),
         Chart("initiatives-by-reach", _("Initiatives by reach"), "bars", _("Reach"), _("Initiatives"),
               [(scale.value, label_for(scale), reaches[scale.value]) for scale in Scale if scale.value in reaches]),
         Chart("initiatives-by-place", _("Places with the most initiatives"), "bars", _("Place"), _("Initiatives"),
               [(place, place, count) for place, count in
-               list(figures.initiatives_by("place", filters).items())[:PLACES_SHOWN]]),
+               list(figures.initiatives_by("place", filters, counted).items())[:PLACES_SHOWN]]),
         Chart("pipeline", _("From challenges to completed partnerships"), "bars", _("Step"), _("Number"),
               [(step, steps[step], pipeline[step]) for step in figures.PIPELINE_STEPS],
               note=_("Drafts, hidden challenges and withdrawn proposals are never counted. The pipeline follows the "

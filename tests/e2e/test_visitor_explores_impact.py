@@ -56,3 +56,21 @@ def test_visitor_filters_the_dashboard_downloads_a_csv_and_opens_an_initiative_f
     page.get_by_role("link", name="Shared gardens in Mirafiori").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Shared gardens in Mirafiori")
     check_accessibility(page)
+
+
+@pytest.mark.parametrize("path", ["/impact/?sdg=11", "/impact/report/2024?lang=it"])
+def test_the_dashboard_and_the_report_fit_a_phone_and_stay_accessible(browser, live_url, in_live_app, path):
+    with in_live_app():
+        initiative = factories.Factory().initiative(
+            title="Energy help desk in Falchera", sdgs=(7, 11), departments=("DIST", "DENERG"),
+            starts_on=date(2024, 1, 15), place="Falchera")
+        factories.indicator_value(initiative, "vulnerable_people_reached", year=2024, value=1250)
+    context = browser.new_context(locale="it-IT", base_url=live_url, viewport={"width": 390, "height": 844})
+    context.set_default_timeout(5000)
+    try:
+        page = context.new_page()
+        visit(page, path)
+        expect(page.get_by_role("img").first).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
