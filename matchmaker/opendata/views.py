@@ -23,7 +23,7 @@ def _file(body: str, mimetype: str, filename: str, modified: datetime | None, *,
     response.headers["Content-Type"] = f"{mimetype}; charset=utf-8"
     disposition = "attachment" if attachment else "inline"
     response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response.headers["Link"] = f'<{url_for("opendata.dictionary", _external=False)}>; rel="describedby"'
+    response.headers["Link"] = f'<{url_for("opendata.dictionary")}>; rel="describedby"'
     response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
     if modified is not None:
         response.last_modified = modified
