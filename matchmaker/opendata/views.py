@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 
 from matchmaker.errors import ValidationFailed
 from matchmaker.initiatives.table import COLUMN_NAMES, COLUMNS
+from matchmaker.links import public_url_for
 from matchmaker.opendata import catalog, records
 from matchmaker.opendata.files import csv_text, json_text
 
@@ -22,7 +23,7 @@ def _file(body: str, mimetype: str, filename: str, modified: datetime | None, *,
     response.headers["Content-Type"] = f"{mimetype}; charset=utf-8"
     disposition = "attachment" if attachment else "inline"
     response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response.headers["Link"] = f'<{url_for("opendata.dictionary", _external=False)}>; rel="describedby"'
+    response.headers["Link"] = f'<{url_for("opendata.dictionary")}>; rel="describedby"'
     response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
     if modified is not None:
         response.last_modified = modified
@@ -40,8 +41,11 @@ def _language() -> str:
 
 @blueprint.get("/")
 def index():
+    # Addresses on PUBLIC_URL, as in the catalogue: the stable ones to cite, whatever host the page came through.
+    addresses = {distribution.endpoint: public_url_for(distribution.endpoint)
+                 for dataset in catalog.DATASETS for distribution in dataset.distributions}
     return render_template("opendata/index.html", datasets=catalog.DATASETS, modified=records.last_modified(),
-                           licence=_licence())
+                           addresses=addresses, licence=_licence())
 
 
 @blueprint.get("/dictionary")

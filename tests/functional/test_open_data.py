@@ -47,7 +47,8 @@ def register(make, indicators):
     unlisted = make.academic(verified=True, name="Paolo Unlisted", email="paolo.unlisted@polito.it")
     make.profile(unlisted, directory_opt_in=False)
     gardens = make.initiative(lead, title="Shared gardens", sdgs=(2, 11), departments=("DIST", "DAD"),
-                              starts_on=date(2023, 3, 1), ends_on=date(2024, 6, 30), place="Mirafiori, Torino")
+                              starts_on=date(2023, 3, 1), ends_on=date(2024, 6, 30), place="Mirafiori, Torino",
+                              partner_story='We said "yes", at once;\r\nthen we planted.\nÈ così.')
     gardens.people.append(InitiativePerson(user_id=unlisted.id, position=1))
     gardens.people.append(InitiativePerson(name="Nadia Nameonly", position=2))
     gardens.partners.append(InitiativePartner(name="Cooperativa Orto Comune"))
@@ -119,6 +120,13 @@ def test_every_file_is_whole_on_an_empty_register(client, indicators):
     assert client.get("/api/v1/impact/summary").get_json() == {"totals": {}, "by_year": {}, "by_sdg": {},
                                                                "by_department": {}}
     assert client.get("/api/v1/initiatives").get_json()["items"] == []
+
+
+def test_commas_quotes_line_breaks_and_accents_survive_the_csv_exactly(client, register):
+    row = next(row for row in csv_rows(client, "/opendata/initiatives.csv") if row["title"] == "Shared gardens")
+    assert row["partner_story"] == 'We said "yes", at once;\r\nthen we planted.\nÈ così.'
+    assert row["place"] == "Mirafiori, Torino" and row["sdgs"] == "2;11" and row["departments"] == "DAD;DIST"
+    assert row["starts_on"] == "2023-03-01" and row["ends_on"] == "2024-06-30" and row["status"] == "running"
 
 
 def test_open_data_names_only_people_who_opted_in_and_never_an_email(client, register):
