@@ -37,7 +37,7 @@ from matchmaker.initiatives.models import (
     InterventionKind,
     ReviewState,
 )
-from matchmaker.initiatives.table import COLUMNS, IMPORTED_COLUMNS, LIST_SEPARATOR
+from matchmaker.initiatives.table import COLUMNS, IMPORTED_COLUMNS, LIST_SEPARATOR, from_spreadsheet_safe
 from matchmaker.jobs import enqueue, job
 from matchmaker.orgs.models import Organisation, OrganisationStatus
 from matchmaker.reference.models import Department, Scale
@@ -119,7 +119,7 @@ def read_table(data: bytes) -> Table:
         if len(rows) == MAX_ROWS:
             raise UnreadableFile(_("This file has more than %(n)s rows: split it into smaller files.",
                                    n=f"{MAX_ROWS:,}"))
-        rows.append((number, list(cells)))
+        rows.append((number, [from_spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in cells]))
     if header is None:
         raise UnreadableFile(_("The file is empty."))
     if not rows:

@@ -4,13 +4,7 @@ import csv
 import io
 import json
 
-# A spreadsheet runs a cell beginning with one of these as a formula (CSV injection). Free-text cells that begin
-# so get a leading apostrophe, which spreadsheets hide and programs can strip; numbers, codes and dates never do.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+from matchmaker.initiatives.table import spreadsheet_safe  # free-text cells never run as formulas
 
 
 def csv_text(field_names, rows, text_fields=frozenset()) -> str:

@@ -259,6 +259,19 @@ def test_an_export_imported_again_changes_nothing(client, coordinator, make):
     assert sorted((p.user_id or 0, p.name, p.lead) for p in again.people) == people_before
 
 
+def test_the_open_data_file_imported_again_keeps_texts_that_look_like_formulas(client, coordinator, make):
+    """The export guards "- fewer cars" with an apostrophe so a spreadsheet never runs it; the import takes it off."""
+    initiative = make.initiative(external_id="REG-8", summary="- fewer cars, more bicycles", place="=Borgo Po")
+    before = row_of(initiative)
+    exported = client.get("/opendata/initiatives.csv").get_data()
+    assert b"'- fewer cars" in exported
+    response = upload(client, exported)
+    assert "Already up to date: 1" in response.get_data(as_text=True)
+    confirm(client, upload_key(response))
+    db.session.expire_all()
+    assert row_of(db.session.get(Initiative, initiative.id)) == before
+
+
 # --- a large file, through the job -----------------------------------------------------------------------------
 
 @pytest.mark.one_database
