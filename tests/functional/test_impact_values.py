@@ -440,3 +440,24 @@ def test_the_public_catalogue_lists_standard_indicators_then_custom_ones_in_the_
     assert english.index(groups + "Standard indicators") < english.index("further_funding") \
         < english.index(groups + "Custom indicators") < english.index("Alberi piantati")
     assert groups + "Indicatori personalizzati" in italian
+
+
+@pytest.mark.parametrize("app_settings", [{"IMPACT_EVIDENCE_MAX_BYTES": 5 * 1024 * 1024}])
+def test_an_evidence_document_of_up_to_five_megabytes_gets_past_the_general_body_limit(client, make, login, tmp_path,
+                                                                                      app):
+    app.config["IMPACT_EVIDENCE_DIR"] = str(tmp_path / "evidence")
+    lead = make.academic(verified=True)
+    initiative = make.initiative(lead)
+    login(lead)
+    document = PDF + b"0" * (int(4.5 * 1024 * 1024))
+    assert len(document) > app.config["MAX_CONTENT_LENGTH"]
+
+    response = client.post(f"/impact/values/new/{initiative.id}",
+                           data={**form(), "evidence_file": (io.BytesIO(document), "report.pdf")},
+                           content_type="multipart/form-data")
+
+    assert response.status_code == 302
+    assert len(values()) == 1
+    # Elsewhere the general limit still holds.
+    assert client.post(f"/initiatives/{initiative.id}/images", data={"file": (io.BytesIO(document), "a.png")},
+                       content_type="multipart/form-data").status_code == 413
