@@ -2,6 +2,7 @@
 page says about each, how bad input is refused with nothing written, and the evidence documents."""
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -305,6 +306,19 @@ def test_a_lead_deletes_a_declared_value_but_not_a_confirmed_one(client, make, l
     assert [v.id for v in values()] == [confirmed.id]
 
 
+def test_deleting_a_value_removes_its_evidence_document(client, make, login, app):
+    lead = make.academic(verified=True)
+    initiative = make.initiative(lead)
+    login(lead)
+    client.post(f"/impact/values/new/{initiative.id}", data={**form(), "evidence_file": (io.BytesIO(PDF), "a.pdf")},
+                content_type="multipart/form-data")
+    [value] = values()
+    stored = Path(app.config["IMPACT_EVIDENCE_DIR"]) / value.evidence_key
+    assert stored.is_file()
+    assert client.post(f"/impact/values/{value.id}/delete").status_code == 302
+    assert values() == [] and not stored.exists()
+
+
 # --- verifying -----------------------------------------------------------------------------------------------
 
 def partnered(make):
@@ -360,6 +374,7 @@ def test_a_dispute_needs_a_reason_that_only_leads_and_coordinators_read(client, 
     client.post("/logout")
     public = text_of(client.get(f"/initiatives/{initiative.id}", headers={"Accept-Language": "en"}))
     assert "Disputed: not counted in the published figures" in public and "We counted 200" not in public
+    assert "We counted 200" not in text_of(client.get(f"/impact/values/{value.id}"))
     login(lead)
     assert "We counted 200 families" in text_of(client.get(f"/initiatives/{initiative.id}"))
 
