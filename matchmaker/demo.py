@@ -21,6 +21,9 @@ from matchmaker.auth.models import Language, Role, User, UserRole
 from matchmaker.auth.services import hash_password, user_by_email
 from matchmaker.challenges.models import Challenge, ChallengeStatus, Visibility
 from matchmaker.extensions import db
+from matchmaker.impact.catalogue import STANDARD_INDICATORS
+from matchmaker.impact.models import Indicator, IndicatorValue, OutcomeKind, ValueAction, ValueEvent, Verification
+from matchmaker.impact.services import custom_indicator
 from matchmaker.initiatives.models import (
     Initiative,
     InitiativeLink,
@@ -207,6 +210,38 @@ def _links(value: Any) -> list[dict]:
     return [{"label": _text(row["label"]), "url": _text(row["url"])} for row in value]
 
 
+# An initiative's indicator value: a standard indicator by "code", or a custom one by "name", "unit" and
+# "outcome"; "confirmed_by" names the partner ("Name, Organisation") or says "coordinator"; "dispute_reason"
+# says why a disputed value is disputed.
+VALUE_KEYS = {"year", "value", "method", "measured_by", "evidence_url", "state", "confirmed_by", "dispute_reason"}
+STANDARD_CODES = {row[0] for row in STANDARD_INDICATORS}
+
+
+def _impact_values(value: Any) -> list[dict]:
+    if not isinstance(value, list) or not all(isinstance(row, dict) for row in value):
+        raise ValueError("must be a list of indicator values")
+    rows = []
+    for row in value:
+        named = set(row) - VALUE_KEYS
+        if named not in ({"code"}, {"name", "unit", "outcome"}) or not VALUE_KEYS <= set(row):
+            raise ValueError(f"must give each value the keys {', '.join(sorted(VALUE_KEYS))} and either code or "
+                             "name, unit and outcome")
+        if "code" in row and row["code"] not in STANDARD_CODES:
+            raise ValueError(f"names {row['code']!r}, which is not a standard indicator's code")
+        if isinstance(row["value"], bool) or not isinstance(row["value"], int | float) or row["value"] < 0:
+            raise ValueError("must give each value a number, 0 or more")
+        state = _one_of(Verification)(row["state"])
+        if (state is Verification.CONFIRMED) != (row["confirmed_by"] is not None) \
+                or (state is Verification.DISPUTED) != (row["dispute_reason"] is not None):
+            raise ValueError("must name who confirmed each confirmed value (and only those), and say why each "
+                             "disputed value is disputed (and only those)")
+        rows.append({**row, "year": _whole_number(row["year"]), "method": _text(row["method"]),
+                     "measured_by": _text(row["measured_by"]), "state": state,
+                     "evidence_url": _or_null(_text)(row["evidence_url"]),
+                     "outcome": _one_of(OutcomeKind)(row["outcome"]) if "outcome" in row else None})
+    return rows
+
+
 # Every entry of a file has exactly these keys (null where a reader allows it). References between files use
 # an organisation's name and a person's e-mail.
 FIELDS: dict[str, dict[str, Reader]] = {
@@ -242,7 +277,8 @@ FIELDS: dict[str, dict[str, Reader]] = {
         "reach": _one_of(Scale), "starts_on": _day, "ends_on": _or_null(_day), "progress": _or_null(_progress),
         "sdgs": _sdgs, "leads": _texts,
         "other_people": _texts, "organisations": _texts, "partner_names": _texts, "milestones": _milestones,
-        "links": _links, "review": _one_of(ReviewState), "hidden_reason": _or_null(_text)},
+        "links": _links, "review": _one_of(ReviewState), "hidden_reason": _or_null(_text),
+        "indicators": _impact_values},
 }
 
 
@@ -370,6 +406,12 @@ def _check_initiatives(folder: Traversable, content: DemoContent, organisations:
             raise DemoDataError(f"{where}: organisation {strangers[0]!r} is not in organisations.json")
         if entry["ends_on"] and entry["ends_on"] < entry["starts_on"]:
             raise DemoDataError(f"{where}: ends_on is before starts_on")
+        periods = [(row.get("code") or (row["name"], row["unit"]), row["year"]) for row in entry["indicators"]]
+        if len(set(periods)) != len(periods):
+            raise DemoDataError(f"{where}: two indicator values of the same indicator and year")
+        last_year = (entry["ends_on"] or utcnow().date()).year
+        if any(not entry["starts_on"].year <= row["year"] <= last_year for row in entry["indicators"]):
+            raise DemoDataError(f"{where}: an indicator value's year is outside the initiative's years")
 
 
 def _check_proposals(folder: Traversable, content: DemoContent) -> None:
@@ -634,6 +676,46 @@ def _seed_initiatives(content: DemoContent, organisations: dict[str, Organisatio
                for n, name in enumerate(entry["partner_names"])],
             milestones=[Milestone(**row) for row in entry["milestones"]],
             links=[InitiativeLink(position=n, **row) for n, row in enumerate(entry["links"])]))
+    db.session.flush()
+    _seed_impact_values(content, coordinator)
+
+
+def _seed_impact_values(content: DemoContent, coordinator: User | None) -> None:
+    """Add the demo indicator values each initiative lacks (one per indicator and year), with the history of
+    their verification, dated after the end of their year."""
+    initiatives = {initiative.title: initiative for initiative in db.session.scalars(sa.select(Initiative))}
+    standard = {indicator.code: indicator for indicator in db.session.scalars(sa.select(Indicator))}
+    existing = set(db.session.execute(sa.select(IndicatorValue.initiative_id, IndicatorValue.indicator_id,
+                                                IndicatorValue.year)))
+    now = utcnow()
+    for entry in content.initiatives:
+        initiative = initiatives[entry["title"]]
+        for row in entry["indicators"]:
+            indicator = standard[row["code"]] if "code" in row else custom_indicator(row["name"], row["unit"],
+                                                                                     row["outcome"])
+            if (initiative.id, indicator.id, row["year"]) in existing:
+                continue
+            declared_at = min(datetime(row["year"], 12, 20, 10, tzinfo=UTC), now - timedelta(days=20))
+            verified_at = min(declared_at + timedelta(days=25), now - timedelta(days=2))
+            state = row["state"]
+            by_coordinator = state is Verification.CONFIRMED and row["confirmed_by"] == "coordinator"
+            value = IndicatorValue(
+                initiative_id=initiative.id, indicator=indicator, year=row["year"], value=float(row["value"]),
+                method=row["method"], measured_by=row["measured_by"], evidence_url=row["evidence_url"], state=state,
+                state_reason=row["dispute_reason"], recorded_by_id=initiative.created_by_id,
+                state_by_id=coordinator.id if by_coordinator and coordinator else None,
+                state_by_name=None if by_coordinator else row["confirmed_by"],
+                state_at=None if state is Verification.DECLARED else verified_at,
+                created_at=declared_at, updated_at=declared_at)
+            db.session.add(value)
+            db.session.flush()
+            existing.add((initiative.id, indicator.id, row["year"]))
+            db.session.add(ValueEvent(value_id=value.id, action=ValueAction.DECLARED, value=value.value,
+                                      actor_id=initiative.created_by_id, created_at=declared_at))
+            if state is not Verification.DECLARED:
+                db.session.add(ValueEvent(
+                    value_id=value.id, action=ValueAction(state.value), value=value.value, created_at=verified_at,
+                    actor_id=value.state_by_id, actor_name=value.state_by_name, reason=row["dispute_reason"]))
 
 
 def seed_demo(password_for: Callable[[str], str] | None = None) -> list[tuple[str, str]]:

@@ -121,10 +121,12 @@ def edit(value_id: int):
 @login_required
 def delete(value_id: int):
     value = load_value(value_id, "impact_value.delete")
-    initiative_id = value.initiative_id
+    initiative_id, document = value.initiative_id, services.evidence_path(value)
     if ButtonForm().validate_on_submit():
         services.delete_value(value)
         db.session.commit()
+        if document is not None:  # only once the row naming it is gone for good
+            document.unlink(missing_ok=True)
         flash(_("The value is deleted."), "success")
     return _back_to(initiative_id)
 

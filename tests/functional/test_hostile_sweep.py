@@ -13,8 +13,10 @@ from matchmaker.academics.models import Publication
 from matchmaker.auth.models import ApiToken
 from matchmaker.extensions import db
 from matchmaker.hostile_input import DatabaseIdConverter
+from matchmaker.impact.models import Indicator, IndicatorValue
 from matchmaker.initiatives.models import InitiativeImage
 from matchmaker.orgs.models import Membership, MembershipStatus, OrganisationStatus
+from matchmaker.reference.services import seed_reference_data
 from tests import factories
 
 # Rules written in Python (not in SQL): once, on SQLite (see tests/conftest.py).
@@ -42,7 +44,9 @@ HOSTILE_FORMS = [
      "starts_on": "2027-02-30", "ends_on": "-1", "progress": "1e999", "keep": "9" * 30, "lead_emails": "\x00@x",
      "organisation_ids": ["9" * 30, "-1"], "departments": ["\x00"], "milestones-0-due_on": "99999-01-01",
      "milestones-99999999999999999999-title": "x", "links-0-url": "javascript:alert(1)", "links-0-label": "\x00",
-     "alt_text": "\x00", "status": "concluded", "reach": "\uffff"},
+     "alt_text": "\x00", "status": "concluded", "reach": "\uffff", "indicator_id": "9" * 30, "value": "1e999",
+     "method": "\x00", "measured_by": "m" * 5000, "evidence_url": "javascript:alert(1)", "custom_outcome": "\x00",
+     "custom_name": "\u202e" * 300, "decision": "dispute", "organisation": "\x00"},
 ]
 HOSTILE_JSON = [
     {"json": {"title": ["x"], "summary": {"a": 1}, "kind": 7, "organisation_id": [1], "status": {"open": True},
@@ -76,13 +80,19 @@ def people(make, client):
     initiative = make.initiative(academic)
     db.session.add(InitiativeImage(initiative_id=initiative.id, alt_text="A picture", content_type="image/png",
                                    size=8, storage_key="sweep-picture-absent-on-disk"))
+    seed_reference_data()
+    db.session.add(IndicatorValue(initiative_id=initiative.id, indicator=db.session.scalar(db.select(Indicator)),
+                                  year=2025, value=10, method="Counted", measured_by="Us",
+                                  evidence_key="sweep-evidence-absent-on-disk",
+                                  evidence_content_type="application/pdf"))
     db.session.commit()
     make.api_token(client, member)  # a token to revoke
     ids = {"challenge_id": challenge.id, "offer_id": offer.id, "user_id": academic.id, "academic_id": academic.id,
            "target_id": academic.id, "organisation_id": organisation.id,
            "publication_id": db.session.scalar(db.select(Publication.id)),
            "token_id": db.session.scalar(db.select(ApiToken.id)), "initiative_id": initiative.id,
-           "image_id": db.session.scalar(db.select(InitiativeImage.id))}
+           "image_id": db.session.scalar(db.select(InitiativeImage.id)),
+           "value_id": db.session.scalar(db.select(IndicatorValue.id))}
     return {"visitor": None, "coordinator": make.coordinator(verified=True), "member": member,
             "academic": academic}, ids
 

@@ -198,3 +198,9 @@ def test_a_wrong_address_is_refused_and_nothing_is_sent(client, make, login, ema
     assert field_error(text_of(response), "email")
     assert db.session.scalar(sa.select(sa.func.count()).select_from(ConfirmationLink)) == 0
     assert db.session.scalar(sa.select(sa.func.count()).select_from(OutboxMessage)) == 0
+
+
+def test_guessing_at_the_confirmation_page_is_slowed_down(app):
+    guesser = app.test_client()
+    answers = [guesser.post("/impact/confirm/guess", data={"decision": "confirm"}).status_code for _ in range(12)]
+    assert answers[:10] == [404] * 10 and answers[-1] == 429

@@ -2,6 +2,7 @@
 page says about each, how bad input is refused with nothing written, and the evidence documents."""
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -305,6 +306,19 @@ def test_a_lead_deletes_a_declared_value_but_not_a_confirmed_one(client, make, l
     assert [v.id for v in values()] == [confirmed.id]
 
 
+def test_deleting_a_value_removes_its_evidence_document(client, make, login, app):
+    lead = make.academic(verified=True)
+    initiative = make.initiative(lead)
+    login(lead)
+    client.post(f"/impact/values/new/{initiative.id}", data={**form(), "evidence_file": (io.BytesIO(PDF), "a.pdf")},
+                content_type="multipart/form-data")
+    [value] = values()
+    stored = Path(app.config["IMPACT_EVIDENCE_DIR"]) / value.evidence_key
+    assert stored.is_file()
+    assert client.post(f"/impact/values/{value.id}/delete").status_code == 302
+    assert values() == [] and not stored.exists()
+
+
 # --- verifying -----------------------------------------------------------------------------------------------
 
 def partnered(make):
@@ -360,6 +374,7 @@ def test_a_dispute_needs_a_reason_that_only_leads_and_coordinators_read(client, 
     client.post("/logout")
     public = text_of(client.get(f"/initiatives/{initiative.id}", headers={"Accept-Language": "en"}))
     assert "Disputed: not counted in the published figures" in public and "We counted 200" not in public
+    assert "We counted 200" not in text_of(client.get(f"/impact/values/{value.id}"))
     login(lead)
     assert "We counted 200 families" in text_of(client.get(f"/initiatives/{initiative.id}"))
 
@@ -440,3 +455,24 @@ def test_the_public_catalogue_lists_standard_indicators_then_custom_ones_in_the_
     assert english.index(groups + "Standard indicators") < english.index("further_funding") \
         < english.index(groups + "Custom indicators") < english.index("Alberi piantati")
     assert groups + "Indicatori personalizzati" in italian
+
+
+@pytest.mark.parametrize("app_settings", [{"IMPACT_EVIDENCE_MAX_BYTES": 5 * 1024 * 1024}])
+def test_an_evidence_document_of_up_to_five_megabytes_gets_past_the_general_body_limit(client, make, login, tmp_path,
+                                                                                      app):
+    app.config["IMPACT_EVIDENCE_DIR"] = str(tmp_path / "evidence")
+    lead = make.academic(verified=True)
+    initiative = make.initiative(lead)
+    login(lead)
+    document = PDF + b"0" * (int(4.5 * 1024 * 1024))
+    assert len(document) > app.config["MAX_CONTENT_LENGTH"]
+
+    response = client.post(f"/impact/values/new/{initiative.id}",
+                           data={**form(), "evidence_file": (io.BytesIO(document), "report.pdf")},
+                           content_type="multipart/form-data")
+
+    assert response.status_code == 302
+    assert len(values()) == 1
+    # Elsewhere the general limit still holds.
+    assert client.post(f"/initiatives/{initiative.id}/images", data={"file": (io.BytesIO(document), "a.png")},
+                       content_type="multipart/form-data").status_code == 413

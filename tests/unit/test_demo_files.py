@@ -52,7 +52,8 @@ def small_demo() -> dict[str, list[dict]]:
                               "leads": ["academic@polito.it"], "other_people": [],
                               "organisations": ["Casa del Quartiere"], "partner_names": [],
                               "milestones": [{"title": "First open day", "due_on": "2025-04-01", "done": True}],
-                              "links": [], "review": "approved", "hidden_reason": None}],
+                              "links": [], "review": "approved", "hidden_reason": None,
+                              "indicators": []}],
     }
 
 
