@@ -111,8 +111,23 @@ def test_disputed_figures_are_listed_as_disputed_and_never_as_evidence(client, e
     evidence = html[html.index('class="case-study-sources"'):html.index('id="cs-disputed"')]
     disputed = html[html.index('id="cs-disputed"'):]
     assert "777" not in evidence and "disputed-volunteers" not in evidence
-    assert "777" in disputed and "Counted twice at every event" in disputed
+    assert "777" in disputed and "Disputed" in disputed
     assert "disputed-volunteers" not in html  # a disputed value's evidence link is no source at all
+
+
+def test_why_a_figure_is_disputed_is_read_by_its_curators_not_the_public(client, make, login, energy_desk):
+    assert "Counted twice" not in english(client, f"/initiatives/{energy_desk.id}/case-study").get_data(as_text=True)
+    login(make.coordinator(verified=True))
+    assert "Counted twice at every event" in english(
+        client, f"/initiatives/{energy_desk.id}/case-study").get_data(as_text=True)
+
+
+def test_an_evidence_document_is_a_source(client, energy_desk):
+    add_value(energy_desk, "academic_hours", 120, Verification.DECLARED, evidence_key="k" * 40,
+              evidence_filename="timesheets-2025.pdf", evidence_content_type="application/pdf")
+    html = english(client, f"/initiatives/{energy_desk.id}/case-study").get_data(as_text=True)
+    sources = html[html.index('class="case-study-sources"'):html.index('id="cs-disputed"')]
+    assert "Academic hours given, 2025" in sources and "timesheets-2025.pdf" in sources
 
 
 def test_who_confirmed_a_figure_is_named_to_coordinators_only(client, make, login, energy_desk):
