@@ -47,10 +47,10 @@ def _render(initiative: Initiative, for_pdf: bool = False) -> str:
 
 @blueprint.route("/initiatives/<int:initiative_id>/case-study")
 def page(initiative_id: int):
-    initiative = _visible_initiative(initiative_id)
-    if initiative.merged_into_id is not None:
-        return redirect(url_for("casestudies.page", initiative_id=initiative.merged_into_id), 301)
-    return _render(initiative)
+    merged = db.session.get(Initiative, initiative_id)
+    if merged is not None and merged.merged_into_id is not None:  # as the initiative's own page does
+        return redirect(url_for("casestudies.page", initiative_id=merged.merged_into_id), 301)
+    return _render(_visible_initiative(initiative_id))
 
 
 def pdf_filename(title: str, initiative_id: int) -> str:

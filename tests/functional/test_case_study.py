@@ -267,3 +267,10 @@ def test_without_weasyprint_the_pdf_answers_a_clear_503(client, make, login, ene
 ])
 def test_the_pdf_file_name_is_ascii_and_safe(title, expected):
     assert pdf_filename(title, 7) == expected
+
+
+def test_a_merged_initiative_s_case_study_leads_to_the_one_kept(client, make, energy_desk):
+    duplicate = make.initiative(title="Energy desk (duplicate)", merged_into_id=energy_desk.id, hidden_at=utcnow())
+    response = english(client, f"/initiatives/{duplicate.id}/case-study")
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith(f"/initiatives/{energy_desk.id}/case-study")
