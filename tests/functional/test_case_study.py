@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from matchmaker.academics.models import Publication
 from matchmaker.auth.models import Language
-from matchmaker.casestudies.views import pdf_filename
+from matchmaker.casestudies.views import EVIDENCE_ENDPOINT, pdf_filename
 from matchmaker.extensions import db
 from matchmaker.impact.models import Indicator, IndicatorValue, Verification
 from matchmaker.initiatives.models import InitiativePartner, InitiativePerson, Milestone
@@ -128,6 +128,15 @@ def test_an_evidence_document_is_a_source(client, energy_desk):
     html = english(client, f"/initiatives/{energy_desk.id}/case-study").get_data(as_text=True)
     sources = html[html.index('class="case-study-sources"'):html.index('id="cs-disputed"')]
     assert "Academic hours given, 2025" in sources and "timesheets-2025.pdf" in sources
+
+
+def test_an_evidence_document_links_to_where_the_app_serves_it(app, client, energy_desk):
+    if EVIDENCE_ENDPOINT not in app.view_functions:  # this branch without the impact values' pages
+        app.add_url_rule("/impact/values/<int:value_id>/evidence", EVIDENCE_ENDPOINT, lambda value_id: "")
+    row = add_value(energy_desk, "academic_hours", 120, Verification.CONFIRMED, evidence_key="k" * 40,
+                    evidence_filename="timesheets-2025.pdf", evidence_content_type="application/pdf")
+    html = english(client, f"/initiatives/{energy_desk.id}/case-study").get_data(as_text=True)
+    assert re.search(rf'href="http://[^"]+/impact/values/{row.id}/evidence">timesheets-2025.pdf</a>', html)
 
 
 def test_who_confirmed_a_figure_is_named_to_coordinators_only(client, make, login, energy_desk):
