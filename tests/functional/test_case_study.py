@@ -283,3 +283,11 @@ def test_a_merged_initiative_s_case_study_leads_to_the_one_kept(client, make, en
     response = english(client, f"/initiatives/{duplicate.id}/case-study")
     assert response.status_code == 301
     assert response.headers["Location"].endswith(f"/initiatives/{energy_desk.id}/case-study")
+
+
+def test_a_publication_sharing_one_word_by_chance_is_left_out_when_others_share_many(client, make, energy_desk):
+    lead = db.session.get(InitiativePerson, energy_desk.people[0].id).user
+    db.session.add(Publication(user_id=lead.id, title="Thursday seminars on turbines", year=2025))
+    db.session.commit()
+    page = text_of(english(client, f"/initiatives/{energy_desk.id}/case-study"))
+    assert "Energy poverty in Turin" in page and "Thursday seminars on turbines" not in page
