@@ -138,6 +138,10 @@ class Config:
     # Pictures of initiatives, kept the same way.
     INITIATIVE_IMAGES_DIR = os.environ.get("INITIATIVE_IMAGES_DIR", str(INSTANCE_DIR / "initiative-images"))
     INITIATIVE_IMAGE_MAX_BYTES = int(os.environ.get("INITIATIVE_IMAGE_MAX_BYTES", 2 * 1024 * 1024))
+    # Evidence documents of impact values, kept the same way; a partner's confirmation link works this many days.
+    IMPACT_EVIDENCE_DIR = os.environ.get("IMPACT_EVIDENCE_DIR", str(INSTANCE_DIR / "impact-evidence"))
+    IMPACT_EVIDENCE_MAX_BYTES = int(os.environ.get("IMPACT_EVIDENCE_MAX_BYTES", 5 * 1024 * 1024))
+    IMPACT_CONFIRMATION_DAYS = int(os.environ.get("IMPACT_CONFIRMATION_DAYS", 14))
     # A proposal waiting this long for someone's answer reminds them; twice as long (by default) it is stalled.
     REMINDER_AFTER_DAYS = int(os.environ.get("REMINDER_AFTER_DAYS", 7))
     STALLED_AFTER_DAYS = int(os.environ.get("STALLED_AFTER_DAYS", 14))
@@ -147,6 +151,19 @@ class Config:
     # package is installed; SEMANTIC_MATCHING=off keeps the platform on words alone.
     SEMANTIC_MATCHING = _env_bool("SEMANTIC_MATCHING", True)
     SEMANTIC_BATCH = int(os.environ.get("SEMANTIC_BATCH", 16))  # texts a backfill job embeds before it commits
+
+    # Importing initiatives from a spreadsheet: the file waits for its second step (import) in this folder, under a
+    # random key, for at most a day; a file of more rows than IMPORT_INLINE_ROWS runs as a background job.
+    IMPORT_UPLOADS_DIR = os.environ.get("IMPORT_UPLOADS_DIR", str(INSTANCE_DIR / "import-uploads"))
+    IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 10 * 1024 * 1024))
+    IMPORT_INLINE_ROWS = int(os.environ.get("IMPORT_INLINE_ROWS", 300))
+
+    # Open data: the licence of every file, and who holds the rights (DCAT-AP_IT's rights holder; its IPA code,
+    # the Italian public-administration index, is optional and prefixes the datasets' identifiers when set).
+    OPEN_DATA_LICENCE_NAME = os.environ.get("OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+    OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+    OPEN_DATA_PUBLISHER = os.environ.get("OPEN_DATA_PUBLISHER", "Politecnico di Torino")
+    OPEN_DATA_PUBLISHER_IPA = os.environ.get("OPEN_DATA_PUBLISHER_IPA", "")
 
 
 class DevelopmentConfig(Config):
@@ -181,6 +198,8 @@ class TestingConfig(Config):
     # Embedding a text takes a quarter of a second: only the tests of meaning turn it on (tests/conftest.py).
     SEMANTIC_MATCHING = False
     INITIATIVE_IMAGES_DIR = str(Path(tempfile.gettempdir()) / "matchmaker-test-initiative-images")
+    IMPORT_UPLOADS_DIR = str(Path(tempfile.gettempdir()) / "matchmaker-test-import-uploads")
+    IMPACT_EVIDENCE_DIR = str(Path(tempfile.gettempdir()) / "matchmaker-test-impact-evidence")
 
 
 class ProductionConfig(Config):

@@ -80,16 +80,21 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.challenges.views import blueprint as challenges
     from matchmaker.coordination.views import blueprint as coordination
     from matchmaker.dashboards.views import blueprint as dashboards
+    from matchmaker.impact.dashboard import blueprint as impact_dashboard
+    from matchmaker.impact.views import blueprint as impact_values
+    from matchmaker.initiatives.import_views import blueprint as initiative_import
     from matchmaker.initiatives.views import blueprint as initiatives
     from matchmaker.main.views import blueprint as main
     from matchmaker.matching.views import blueprint as matching
     from matchmaker.notifications.views import blueprint as notifications
     from matchmaker.offers.views import blueprint as offers
+    from matchmaker.opendata.views import blueprint as opendata
     from matchmaker.workflow.views import blueprint as workflow
 
     for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards,
-                      notifications, initiatives, api):
+                      notifications, initiatives, impact_values, opendata, api, impact_dashboard):
         app.register_blueprint(blueprint)
+    app.register_blueprint(initiative_import)
     app.register_blueprint(casestudies)
 
 
@@ -120,7 +125,8 @@ def register_subscribers(app: "Flask") -> None:
 def register_request_hooks(app: "Flask") -> None:
     from matchmaker.security import add_security_headers, refuse_oversized_requests
 
-    app.before_request(refuse_oversized_requests)
+    # First of the hooks: CSRF reads the body, and must read it within the limit of the request's endpoint.
+    app.before_request_funcs.setdefault(None, []).insert(0, refuse_oversized_requests)
     app.after_request(add_security_headers)
 
 

@@ -12,6 +12,7 @@ from matchmaker.impact.models import (
     Verification,
 )
 from matchmaker.initiatives.models import (
+    ImportRun,
     Initiative,
     InitiativeCuration,
     InitiativeImage,
@@ -44,7 +45,7 @@ from matchmaker.workflow.models import (
 __all__ = [
     "ConfirmationLink", "Indicator", "IndicatorValue", "OutcomeKind", "ValueEvent", "Verification",
     "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "CoordinatorNote", "Department",
-    "DigestState", "Initiative", "InitiativeCuration", "InitiativeImage", "InitiativeLink",
+    "DigestState", "ImportRun", "Initiative", "InitiativeCuration", "InitiativeImage", "InitiativeLink",
     "InitiativePartner", "InitiativePerson", "Milestone", "Dismissal", "HelpKind", "Language", "Match", "MatchTarget",
     "MatchingRun", "Membership",
     "MembershipStatus", "Notification", "NotificationPreference", "Offer", "OfferStatus", "Organisation",

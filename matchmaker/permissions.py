@@ -574,6 +574,28 @@ def visible_initiatives(user) -> sa.ColumnElement[bool]:
     return sa.or_(public, Initiative.created_by_id == user.id, Initiative.id.in_(leads))
 
 
+# --- importing initiatives ----------------------------------------------------------------------------
+
+@rule("initiative.import")
+def _import_initiatives(user, _obj) -> bool:
+    """Coordinators import the registers the university already keeps."""
+    return user.is_coordinator
+
+
+@rule("import_run.view")
+def _view_import_run(user, run) -> bool:
+    """A run, like its upload, is its coordinator's own."""
+    return user.is_coordinator and run is not None and run.user_id == user.id
+
+
+# --- impact dashboard -----------------------------------------------------------------------------------------
+
+@rule("impact.coordinate")
+def _coordinate_impact(user, _obj) -> bool:
+    """The dashboard's extra view: initiatives waiting for review, values not yet confirmed, disputed values."""
+    return user.is_coordinator
+
+
 # --- impact case studies ------------------------------------------------------------------------------
 # The page is for whoever may see the initiative ("initiative.view"); the PDF, made for the board and evaluators,
 # and the names of the people who confirmed each figure, for coordinators.
@@ -587,3 +609,70 @@ def _download_case_study(user, initiative) -> bool:
 def _name_case_study_confirmers(user, initiative) -> bool:
     """Partners who confirm from an e-mailed link type their own name: it is no public datum."""
     return user.is_coordinator and initiative is not None
+
+
+# --- impact indicator values ----------------------------------------------------------------------------
+# Whoever may edit an initiative records, edits and deletes its values and e-mails partners a confirmation link;
+# a coordinator, or a confirmed member of one of its registered partner organisations, confirms or disputes them.
+
+def _value_initiative(value) -> Initiative | None:
+    return value.initiative if value is not None else None
+
+
+@rule("impact_value.record")
+def _record_value(user, initiative):
+    return _edit_initiative(user, initiative)
+
+
+@rule("impact_value.edit")
+def _edit_value(user, value):
+    return value is not None and _edit_initiative(user, _value_initiative(value))
+
+
+@rule("impact_value.delete")
+def _delete_value(user, value):
+    """Only a declared value: one confirmed or disputed is on the record, and is edited instead."""
+    from matchmaker.impact.models import Verification
+
+    if value is None or value.state is not Verification.DECLARED:
+        return False
+    return _edit_initiative(user, _value_initiative(value))
+
+
+@rule("impact_value.send_link")
+def _send_confirmation_link(user, value):
+    return value is not None and _edit_initiative(user, _value_initiative(value))
+
+
+def partner_member_of(user, initiative) -> set[int]:
+    """The initiative's registered partner organisations that `user` is an active member of (and may still
+    write for)."""
+    if initiative is None or not signed_in(user):
+        return set()
+    partners = {partner.organisation_id for partner in initiative.partners if partner.organisation_id}
+    return partners & working_organisation_ids(user)
+
+
+@rule("impact_value.verify")
+def _verify_value(user, value):
+    initiative = _value_initiative(value)
+    if initiative is None or initiative.merged_into_id is not None:
+        return False
+    if user.is_coordinator:
+        return True
+    if not partner_member_of(user, initiative):
+        return False
+    return True if user.email_verified else Refusal(CONFIRM_FIRST)
+
+
+@rule("impact_value.view", visitors=True)
+def _view_value(user, value) -> bool:
+    """A value, its evidence document included, is for whoever may see its initiative."""
+    return value is not None and _view_initiative(user, _value_initiative(value))
+
+
+@rule("impact_value.read_dispute", visitors=True)
+def _read_dispute_reason(user, value) -> bool:
+    """Why a value is disputed: for the initiative's leads and creator and the coordinators, not the public."""
+    initiative = _value_initiative(value)
+    return initiative is not None and (_is_coordinator(user) or _leads_or_created(user, initiative))

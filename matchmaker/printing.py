@@ -6,24 +6,43 @@ from urllib.parse import urlsplit
 
 from flask import current_app
 
+BASE_HOST = "matchmaker.invalid"  # relative addresses resolve here, and nowhere else is fetched
+
 
 class PdfUnavailable(RuntimeError):
     """WeasyPrint or the system libraries it needs (Pango) are missing on this machine."""
 
 
-def _static_only_fetcher(static_folder: Path, static_url_path: str):
-    """A WeasyPrint fetcher that serves the app's static files from disk and refuses every other address."""
+def _static_folders() -> dict[str, Path]:
+    """{URL prefix: folder} of the app's static files and of its blueprints' (Bootstrap's local copy among them)."""
+    folders = {current_app.static_url_path: Path(current_app.static_folder).resolve()}
+    for blueprint in current_app.blueprints.values():
+        if blueprint.has_static_folder and blueprint.static_url_path:
+            prefix = (blueprint.url_prefix or "") + blueprint.static_url_path
+            folders[prefix] = Path(blueprint.static_folder).resolve()
+    return folders
+
+
+def _static_only_fetcher(folders: dict[str, Path]):
+    """A WeasyPrint fetcher that serves those static files from disk and refuses every other address."""
     import mimetypes
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+    def file_of(url: str) -> Path | None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "") or parts.netloc not in ("", BASE_HOST):
+            return None
+        for prefix, folder in folders.items():
+            if parts.path.startswith(prefix + "/"):
+                path = (folder / parts.path[len(prefix) + 1:]).resolve()
+                return path if folder in path.parents and path.is_file() else None
+        return None
+
     class StaticOnly(URLFetcher):
         def fetch(self, url, headers=None):
-            parts = urlsplit(url)
-            relative = parts.path[len(static_url_path) + 1:] if parts.path.startswith(static_url_path + "/") else ""
-            path = (static_folder / relative).resolve() if relative else None
-            if path is None or parts.scheme not in ("http", "") or static_folder not in path.parents \
-                    or not path.is_file():
+            path = file_of(url)
+            if path is None:
                 raise ValueError(f"not one of the app's static files: {url[:200]}")
             content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
@@ -38,8 +57,6 @@ def pdf_from_html(html: str) -> bytes:
         from weasyprint import HTML
     except (ImportError, OSError) as error:  # OSError: the package is there, Pango is not
         raise PdfUnavailable(str(error)) from error
-    static_folder = Path(current_app.static_folder).resolve()
-    document = HTML(string=html, base_url="http://matchmaker.invalid/",
-                    url_fetcher=_static_only_fetcher(static_folder, current_app.static_url_path))
+    document = HTML(string=html, base_url=f"http://{BASE_HOST}/", url_fetcher=_static_only_fetcher(_static_folders()))
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True,
                               presentational_hints=True) or b""

@@ -48,6 +48,15 @@ def _may_hold_private_data() -> bool:
     return current_user.is_authenticated
 
 
+# Endpoints whose uploads may be larger than any other body: endpoint -> the setting of its own limit (checked
+# again, with a clear message, by the form that reads the file).
+LARGER_UPLOADS = {
+    "initiative_import.upload": "IMPORT_MAX_BYTES",
+    "impact_values.new": "IMPACT_EVIDENCE_MAX_BYTES",
+    "impact_values.edit": "IMPACT_EVIDENCE_MAX_BYTES",
+}
+
+
 def refuse_oversized_requests() -> None:
     """Answer 413 to a body declared larger than MAX_CONTENT_LENGTH, before any view reads (or skips) it.
 
@@ -55,6 +64,10 @@ def refuse_oversized_requests() -> None:
     the server waiting for megabytes it never uses.
     """
     limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if request.endpoint in LARGER_UPLOADS and limit is not None:
+        # A spreadsheet of initiatives or an evidence document: its own limit is checked after, with a message.
+        limit = max(limit, current_app.config[LARGER_UPLOADS[request.endpoint]] + 64 * 1024)
+        request.max_content_length = limit
     if limit is not None and (request.content_length or 0) > limit:
         raise RequestEntityTooLarge()
 

@@ -23,6 +23,8 @@ from tests import factories
 from tests.mailbox import Mailbox
 
 REFERENCE_TABLES = {"departments", "sdgs"}
+# The indicator catalogue is reference data too, except the custom indicators a test adds.
+CATALOGUE_TABLE = "impact_indicators"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 # The pytest-xdist worker running this process ("gw0", "gw1", ...); empty in a serial run (`-n0`).
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
@@ -135,7 +137,9 @@ def _empty_tables(app) -> None:
         db.session.remove()
         with db.engine.begin() as connection:
             for table in reversed(db.metadata.sorted_tables):
-                if table.name not in REFERENCE_TABLES:
+                if table.name == CATALOGUE_TABLE:
+                    connection.execute(table.delete().where(table.c.custom.is_(True)))
+                elif table.name not in REFERENCE_TABLES:
                     connection.execute(table.delete())
         db.engine.dispose()
 

@@ -202,3 +202,25 @@ def _path_to(stage, member, invited, coordinator):
         return [*_path_to(before, member, invited, coordinator), last]
     targets = [target for target, _actor, _inputs in main]
     return [] if stage is Stage.PROPOSED else main[: targets.index(stage) + 1]
+
+
+def indicator_value(initiative, code: str = "people_reached", *, year: int = 2024, value: float = 10, state=None,
+                    reason: str | None = None):
+    """An indicator value of `initiative` written straight to the database, declared unless `state` says otherwise
+    (a disputed one with `reason`, or a default one). Standard indicators are seeded again if a test removed them."""
+    import sqlalchemy as sa
+
+    from matchmaker.impact.models import Indicator, IndicatorValue, Verification
+    from matchmaker.reference.services import seed_reference_data
+
+    indicator = db.session.scalar(sa.select(Indicator).where(Indicator.code == code))
+    if indicator is None:
+        seed_reference_data()
+        indicator = db.session.scalar(sa.select(Indicator).where(Indicator.code == code))
+    state = state or Verification.DECLARED
+    row = IndicatorValue(initiative_id=initiative.id, indicator=indicator, year=year, value=value,
+                         method="Head count at the events", measured_by="The lead academic", state=state,
+                         state_reason=reason or ("Counted twice" if state is Verification.DISPUTED else None))
+    db.session.add(row)
+    db.session.commit()
+    return row

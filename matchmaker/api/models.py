@@ -669,3 +669,87 @@ class Notifications(Answer):
 
     items: list[Notification]
     unread: int
+
+
+# --- open data: initiatives and impact ------------------------------------------------------------------------
+
+DepartmentCode = Annotated[str, StringConstraints(max_length=16, pattern=r"^[A-Za-z]{1,16}$"), Says(
+    lambda error: _("Give a department code, such as DIST."))]
+Flag = Annotated[bool, Says(lambda error: _("Use true or false."))]
+FigureYear = whole_number(1900, 2200)
+Goal = whole_number(1, 17, lambda: _("Give a Sustainable Development Goal as a number from 1 to 17."))
+
+
+class InitiativeQuery(Query):
+    sdg: Goal = Field(None, description="Only initiatives serving this goal.")
+    department: DepartmentCode = Field(None, description="Only initiatives of this department (its code, such as "
+                                                         "DIST).")
+    year: FigureYear = Field(None, description="Only initiatives running during this year: started by its end and "
+                                               "not ended before its start (initiatives without a start date are "
+                                               "left out).")
+    page: whole_number(1, 100_000) = Field(None, description="Page number, from 1.")
+    per_page: whole_number(1, 100) = Field(None, description="Items per page, 1 to 100 (default 20).")
+
+
+class SummaryQuery(Query):
+    year: FigureYear = Field(None, description="Only values of this year.")
+    sdg: Goal = Field(None, description="Only values of initiatives serving this goal.")
+    department: DepartmentCode = Field(None, description="Only values of initiatives of this department.")
+    verified: Flag = Field(False, description="`true`: only confirmed values.")
+
+
+class OpenInitiative(Answer):
+    """A public initiative: the columns of /opendata/initiatives.csv, with lists as lists (see the data
+    dictionary at /opendata/dictionary). Only people who opted in to the public directory are named."""
+
+    external_id: str | None
+    id: int
+    title: str
+    summary: str
+    description: str | None = Field(description="Markdown.")
+    partner_story: str | None
+    kind: str
+    place: str | None
+    reach: str
+    starts_on: date | None
+    ends_on: date | None
+    status: str
+    progress: int | None
+    sdgs: list[int]
+    departments: list[str]
+    people: list[str]
+    partners: list[str]
+    updated_at: datetime | None
+
+
+class OpenValue(Answer):
+    indicator_code: str
+    indicator_name: str = Field(description="In the caller's language.")
+    unit: str
+    year: int
+    value: float = Field(ge=0)
+    verification_state: Literal["declared", "confirmed"] = Field(description="Disputed values are left out.")
+    method: str
+    measured_by: str
+    evidence_url: str | None
+
+
+class InitiativeWithValues(OpenInitiative):
+    """The initiative and its indicator values that published figures count, each with its source and
+    verification."""
+
+    values: list[OpenValue]
+
+
+Sums = dict[str, float]
+
+
+class ImpactSummary(Answer):
+    """The published figures: sums of the values that count (public initiatives, nothing disputed) per indicator
+    code, overall and by year, SDG and department. A value counts under each of its initiative's goals and
+    departments, so by_sdg and by_department do not add up to the totals."""
+
+    totals: Sums
+    by_year: dict[str, Sums]
+    by_sdg: dict[str, Sums]
+    by_department: dict[str, Sums]

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from matchmaker.api import models
 from matchmaker.api.auth import authenticate_api_request, require_api_user
+from matchmaker.api.impact import blueprint as impact_blueprint
 from matchmaker.api.market import blueprint as market_blueprint
 from matchmaker.api.models import Error
 from matchmaker.api.notifications import blueprint as notifications_blueprint
@@ -29,6 +30,8 @@ csrf.exempt(proposals_blueprint)
 blueprint.register_blueprint(proposals_blueprint)
 csrf.exempt(notifications_blueprint)
 blueprint.register_blueprint(notifications_blueprint)
+csrf.exempt(impact_blueprint)
+blueprint.register_blueprint(impact_blueprint)
 
 
 @blueprint.get("/health")

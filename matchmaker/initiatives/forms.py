@@ -9,6 +9,7 @@ from wtforms import (
     FileField,
     Form,
     FormField,
+    HiddenField,
     IntegerField,
     SelectMultipleField,
     StringField,
@@ -99,3 +100,15 @@ class MergeForm(FlaskForm):
                        description=_l("This one is hidden as merged into it, and its page leads there."))
     reason = TextAreaField(_l("Reason"), render_kw={"rows": 2, "maxlength": 1000})
     confirm = confirm_field()
+
+
+class ImportUploadForm(FlaskForm):
+    file = FileField(_l("Spreadsheet (CSV or XLSX)"), validators=[Needed()],
+                     description=_l("CSV in UTF-8 (comma or semicolon) or an Excel workbook (.xlsx, first sheet), "
+                                    "at most 10 MB and 20,000 rows, with the columns of the template."))
+
+
+class ImportConfirmForm(FlaskForm):
+    """The second step: the kept upload, by its key (never a file name), and which rows to import."""
+
+    upload = HiddenField()

@@ -213,3 +213,50 @@ class InitiativeCuration(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     actor: Mapped["User | None"] = relationship(lazy="joined")  # noqa: F821
+
+
+class ImportAction(enum.Enum):
+    """What an import run does with its file: only check it, import it whole, or import its valid rows only."""
+
+    CHECK = "check"
+    IMPORT = "import"
+    VALID_ONLY = "valid_only"
+
+
+class ImportStatus(enum.Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class ImportRun(db.Model):
+    """A coordinator's import of a large file, run as a background job: its progress, counts and problems."""
+
+    __tablename__ = "initiative_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    file_name: Mapped[str] = mapped_column(sa.String(255))
+    upload_key: Mapped[str] = mapped_column(sa.String(64))  # the kept file, under IMPORT_UPLOADS_DIR
+    action: Mapped[ImportAction] = mapped_column(enum_column(ImportAction, "import_action"))
+    status: Mapped[ImportStatus] = mapped_column(enum_column(ImportStatus, "import_status"),
+                                                 default=ImportStatus.QUEUED)
+    total_rows: Mapped[int] = mapped_column(default=0)
+    rows_done: Mapped[int] = mapped_column(default=0)  # rows checked so far
+    created: Mapped[int] = mapped_column(default=0)
+    updated: Mapped[int] = mapped_column(default=0)
+    unchanged: Mapped[int] = mapped_column(default=0)  # rows that read exactly like their initiative already
+    skipped: Mapped[int] = mapped_column(default=0)  # rows with problems, left out
+    mapping: Mapped[dict] = mapped_column(sa.JSON, default=dict)  # {"columns": [[header, field]], "ignored": …}
+    problems: Mapped[list] = mapped_column(sa.JSON, default=list)  # [[row, column, message]]
+    error: Mapped[str | None] = mapped_column(sa.Text)  # why a failed run failed
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    user: Mapped["User | None"] = relationship()  # noqa: F821
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)

@@ -14,7 +14,6 @@ from matchmaker.auth.models import Role, User, UserRole
 from matchmaker.db import check_version, replace_sdgs
 from matchmaker.errors import Conflict, ValidationFailed
 from matchmaker.extensions import db
-from matchmaker.impact import services as impact
 from matchmaker.initiatives.models import (
     CurationAction,
     Initiative,
@@ -231,13 +230,17 @@ def _apply(initiative: Initiative, fields: dict, *, always_lead: User | None = N
     for position, person in enumerate(people):
         person.position = position
     initiative.people = people
-    partners = [InitiativePartner(organisation=o) for o in fields["organisations"]] + [
+    # An import gives its partners ready (those the initiative has already among them, kept on their rows).
+    partners = fields.get("partners") or [InitiativePartner(organisation=o) for o in fields["organisations"]] + [
         InitiativePartner(name=name) for name in fields["partner_names"]]
     for position, partner in enumerate(partners):
         partner.position = position
     initiative.partners = partners
     initiative.milestones = [Milestone(**row) for row in fields["milestones"]]
     initiative.links = [InitiativeLink(position=n, **row) for n, row in enumerate(fields["links"])]
+
+
+apply_fields = _apply  # for the import, which checks and writes rows with the same rules
 
 
 def create_initiative(academic: User, data: dict) -> Initiative:
@@ -462,10 +465,11 @@ def verified_organisations() -> list[Organisation]:
 
 # --- from a completed proposal -------------------------------------------------------------------------------
 
-def create_from_proposal(proposal, completed_on: date, started_on: date | None, indicators) -> Initiative | None:
+def create_from_proposal(proposal, completed_on: date, started_on: date | None) -> Initiative | None:
     """The initiative of a completed proposal, pending review: its academics as leads, the challenge's
     organisation as partner, its SDGs, place and reach, its action plan in the description and a milestone for
-    its completion, and its measured indicators. None when the proposal has one already. Flushes."""
+    its completion (its measured indicators are carried by the subscriber, into impact values). None when the
+    proposal has one already. Flushes."""
     if db.session.scalar(sa.select(Initiative.id).where(Initiative.proposal_id == proposal.id)) is not None:
         return None
     challenge = proposal.challenge
@@ -489,7 +493,6 @@ def create_from_proposal(proposal, completed_on: date, started_on: date | None, 
     initiative.partners = [InitiativePartner(organisation_id=challenge.organisation_id, position=0)]
     initiative.milestones = [Milestone(title=_("Partnership completed")[:MILESTONE_MAX], due_on=completed_on,
                                        done=True)]
-    impact.carry_indicators(initiative, indicators, year=completed_on.year)
     db.session.flush()
     return initiative
 

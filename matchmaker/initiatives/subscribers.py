@@ -1,9 +1,11 @@
-"""How the register reacts to other features' events: a completed proposal becomes an initiative, once."""
+"""How the register reacts to other features' events: a completed proposal becomes an initiative, once, with its
+measured indicators as the initiative's first values."""
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import force_locale
 
 from matchmaker.extensions import db
+from matchmaker.impact.services import carry_indicators
 from matchmaker.initiatives.services import create_from_proposal
 from matchmaker.workflow.models import Proposal, ProposalEvent, ProposalIndicator
 from matchmaker.workflow.stages import Stage
@@ -25,5 +27,6 @@ def proposal_moved(event) -> None:
     first = proposal.academics[0].academic if proposal.academics else None
     language = first.preferred_language.value if first else current_app.config["BABEL_DEFAULT_LOCALE"]
     with force_locale(language):
-        create_from_proposal(proposal, completed_on=record.created_at.date(), started_on=started_on,
-                             indicators=list(indicators))
+        initiative = create_from_proposal(proposal, completed_on=record.created_at.date(), started_on=started_on)
+    if initiative is not None:  # its measured indicators become the initiative's declared values
+        carry_indicators(initiative, list(indicators), year=initiative.ends_on.year)

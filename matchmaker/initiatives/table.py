@@ -8,6 +8,21 @@ from matchmaker.initiatives.models import Initiative
 
 LIST_SEPARATOR = ";"  # between the items of a list cell: SDG numbers, department codes, names
 
+# A spreadsheet runs a cell beginning with one of these as a formula (CSV injection). The export writes free-text
+# cells that begin so with a leading apostrophe, which spreadsheets hide, and the import takes it away again, so a
+# round trip export -> import is exact.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A free-text cell as the export writes it: never run as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def from_spreadsheet_safe(cell: str) -> str:
+    """A text cell as the import reads it: the export's protective apostrophe taken away."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
 
 @dataclass(frozen=True)
 class Column:

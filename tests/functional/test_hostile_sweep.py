@@ -28,6 +28,7 @@ HOSTILE_QUERIES = [
     f"page={'9' * 20}&per_page=-1&sdg=1e999&k=NaN&type=%00&organisation_id={'9' * 30}",
     f"q={'x' * 5000}&place={'%C3%A9' * 2000}&department={'D' * 500}&k={'9' * 5000}",
     "q=%EF%BF%BF%E2%80%AE%F0%9F%98%80&department=%ED%A0%80&status=%FF%FE&next=%0D%0A//elsewhere.example",
+    f"year={'9' * 40}&verified=maybe&lang=xx&sdg=-1&department=DIST%27%3B%20DROP%20TABLE%20initiatives%3B--",
 ]
 HOSTILE_FORMS = [
     {"title": "a\x00b", "reason": "\x00", "email": "a\x00@example.org", "name": "\x00", "password": "\x00"},
