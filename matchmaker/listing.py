@@ -78,9 +78,10 @@ def like_pattern(text: str) -> str:
 
 
 def search_and_paginate(query: sa.Select, filters: ListFilters, *, kind: str, id_column, text_columns: list,
-                        order_by: tuple):
+                        order_by: tuple, related_text: tuple = ()):
     """The search box, then the page: the matching engine's order of relevance when it places the words,
-    otherwise every word matched somewhere in `text_columns` and the chosen sort."""
+    otherwise every word matched somewhere in `text_columns` or in `related_text` (subqueries of (owner_id, text)
+    rows whose text counts as the item's own, such as the names of an initiative's partners) and the chosen sort."""
     from matchmaker.matching import services as matching  # the engine's web side imports the listing helpers
 
     ranked = matching.ranked_ids(kind, filters.q) if filters.q else []
@@ -89,7 +90,10 @@ def search_and_paginate(query: sa.Select, filters: ListFilters, *, kind: str, id
                         .order_by(matching.rank_order(id_column, ranked), id_column), filters)
     for word in filters.q.split()[:8]:
         pattern = like_pattern(word)
-        query = query.where(sa.or_(*(column.ilike(pattern, escape="\\") for column in text_columns)))
+        matches = [column.ilike(pattern, escape="\\") for column in text_columns]
+        matches += [id_column.in_(sa.select(related.c.owner_id).where(related.c.text.ilike(pattern, escape="\\")))
+                    for related in related_text]
+        query = query.where(sa.or_(*matches))
     return paginate(query.order_by(*order_by), filters)
 
 

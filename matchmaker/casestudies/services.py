@@ -16,6 +16,8 @@ from matchmaker.initiatives.models import Initiative, InitiativePerson
 MAX_REFERENCES = 8
 # When no publication shares a word with the initiative, each person's latest ones stand in.
 LATEST_PER_PERSON = 3
+# When the closest publication shares this many words, those sharing a single word are left out.
+MANY_SHARED_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,8 @@ def initiative_text(initiative: Initiative) -> str:
 
 def underpinning_research(initiative: Initiative, authors: list[InitiativePerson]) -> tuple[list[Reference], bool]:
     """The publications of `authors` (people with an account) that underpin the initiative: those sharing the most
-    distinctive words with its texts, then the newest; when none shares a word, each author's latest. Returns the
-    references and whether they were chosen by shared words."""
+    distinctive words with its texts (two at least when some share three or more), then the newest; when none shares
+    a word, each author's latest. Returns the references and whether they were chosen by shared words."""
     by_user = {person.user_id: person for person in authors if person.user_id is not None}
     if not by_user:
         return [], False
@@ -88,7 +90,10 @@ def underpinning_research(initiative: Initiative, authors: list[InitiativePerson
         theirs = _terms(f"{publication.title}\n{publication.abstract or ''}")
         shared = tuple(sorted({wanted[term] for term in wanted.keys() & theirs.keys()}))
         scored.append((publication, shared))
-    related = [(p, shared) for p, shared in scored if shared]
+    best = max((len(shared) for _p, shared in scored), default=0)
+    # One word in common is often chance ("data", "school"): it is enough only when no publication shares more.
+    least = 2 if best >= MANY_SHARED_WORDS else 1
+    related = [(p, shared) for p, shared in scored if len(shared) >= least]
     if related:
         related.sort(key=lambda pair: (-len(pair[1]), -(pair[0].year or 0), pair[0].id))
         return [Reference(p, by_user[p.user_id], shared) for p, shared in related[:MAX_REFERENCES]], True

@@ -3,7 +3,7 @@ from the same HTML, for coordinators."""
 import re
 import unicodedata
 
-from flask import Blueprint, Response, redirect, render_template, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -17,6 +17,7 @@ from matchmaker.printing import PdfUnavailable, pdf_from_html
 from matchmaker.types import utcnow
 
 blueprint = Blueprint("casestudies", __name__)
+EVIDENCE_ENDPOINT = "impact_values.evidence"
 
 
 def _visible_initiative(initiative_id: int) -> Initiative:
@@ -36,16 +37,20 @@ def _render(initiative: Initiative, for_pdf: bool = False) -> str:
                and may_see_profile(person.user.academic_profile)]
     study = services.case_study(initiative, people, unnamed, authors,
                                 names_shown=can(current_user, "case_study.name_confirmers", initiative))
-    return render_template("casestudies/case_study.html", study=study, initiative=initiative, for_pdf=for_pdf,
-                           made_on=utcnow().date())
+    return render_template(
+        "casestudies/case_study.html", study=study, initiative=initiative, for_pdf=for_pdf, made_on=utcnow().date(),
+        # Why a figure is disputed is for the people who curate the initiative, not the public.
+        reasons_shown=can(current_user, "initiative.edit", initiative),
+        # Evidence documents are served by the impact values' pages, where the app has them.
+        evidence_endpoint=EVIDENCE_ENDPOINT if EVIDENCE_ENDPOINT in current_app.view_functions else None)
 
 
 @blueprint.route("/initiatives/<int:initiative_id>/case-study")
 def page(initiative_id: int):
-    initiative = _visible_initiative(initiative_id)
-    if initiative.merged_into_id is not None:
-        return redirect(url_for("casestudies.page", initiative_id=initiative.merged_into_id), 301)
-    return _render(initiative)
+    merged = db.session.get(Initiative, initiative_id)
+    if merged is not None and merged.merged_into_id is not None:  # as the initiative's own page does
+        return redirect(url_for("casestudies.page", initiative_id=merged.merged_into_id), 301)
+    return _render(_visible_initiative(initiative_id))
 
 
 def pdf_filename(title: str, initiative_id: int) -> str:

@@ -423,7 +423,22 @@ def list_initiatives(filters: ListFilters, viewer):
     }[filters.sort]
     return search_and_paginate(query, filters, kind="initiative", id_column=Initiative.id, order_by=order,
                                text_columns=[Initiative.title, Initiative.summary, Initiative.description,
-                                             Initiative.place])
+                                             Initiative.place], related_text=_searchable_names())
+
+
+def _searchable_names() -> tuple:
+    """The names a search of initiatives reads besides their texts: their partners', and the people their page
+    names to everyone (leads with a confirmed account, people named without one). Other account holders are left
+    out: a search must not tell who takes part where the page does not say it."""
+    partners = (sa.select(InitiativePartner.initiative_id.label("owner_id"),
+                          sa.func.coalesce(Organisation.name, InitiativePartner.name).label("text"))
+                .outerjoin(Organisation, Organisation.id == InitiativePartner.organisation_id))
+    named = sa.select(InitiativePerson.initiative_id.label("owner_id"), InitiativePerson.name.label("text")).where(
+        InitiativePerson.user_id.is_(None))
+    leads = (sa.select(InitiativePerson.initiative_id.label("owner_id"), User.name.label("text"))
+             .join(User, User.id == InitiativePerson.user_id)
+             .where(InitiativePerson.lead.is_(True), User.active.is_(True), User.email_verified_at.is_not(None)))
+    return partners.subquery(), named.subquery(), leads.subquery()
 
 
 def shown_people(initiative: Initiative, may_see_profile) -> tuple[list[InitiativePerson], int]:

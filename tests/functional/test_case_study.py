@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from matchmaker.academics.models import Publication
 from matchmaker.auth.models import Language
-from matchmaker.casestudies.views import pdf_filename
+from matchmaker.casestudies.views import EVIDENCE_ENDPOINT, pdf_filename
 from matchmaker.extensions import db
 from matchmaker.impact.models import Indicator, IndicatorValue, Verification
 from matchmaker.initiatives.models import InitiativePartner, InitiativePerson, Milestone
@@ -111,8 +111,32 @@ def test_disputed_figures_are_listed_as_disputed_and_never_as_evidence(client, e
     evidence = html[html.index('class="case-study-sources"'):html.index('id="cs-disputed"')]
     disputed = html[html.index('id="cs-disputed"'):]
     assert "777" not in evidence and "disputed-volunteers" not in evidence
-    assert "777" in disputed and "Counted twice at every event" in disputed
+    assert "777" in disputed and "Disputed" in disputed
     assert "disputed-volunteers" not in html  # a disputed value's evidence link is no source at all
+
+
+def test_why_a_figure_is_disputed_is_read_by_its_curators_not_the_public(client, make, login, energy_desk):
+    assert "Counted twice" not in english(client, f"/initiatives/{energy_desk.id}/case-study").get_data(as_text=True)
+    login(make.coordinator(verified=True))
+    assert "Counted twice at every event" in english(
+        client, f"/initiatives/{energy_desk.id}/case-study").get_data(as_text=True)
+
+
+def test_an_evidence_document_is_a_source(client, energy_desk):
+    add_value(energy_desk, "academic_hours", 120, Verification.DECLARED, evidence_key="k" * 40,
+              evidence_filename="timesheets-2025.pdf", evidence_content_type="application/pdf")
+    html = english(client, f"/initiatives/{energy_desk.id}/case-study").get_data(as_text=True)
+    sources = html[html.index('class="case-study-sources"'):html.index('id="cs-disputed"')]
+    assert "Academic hours given, 2025" in sources and "timesheets-2025.pdf" in sources
+
+
+def test_an_evidence_document_links_to_where_the_app_serves_it(app, client, energy_desk):
+    if EVIDENCE_ENDPOINT not in app.view_functions:  # this branch without the impact values' pages
+        app.add_url_rule("/impact/values/<int:value_id>/evidence", EVIDENCE_ENDPOINT, lambda value_id: "")
+    row = add_value(energy_desk, "academic_hours", 120, Verification.CONFIRMED, evidence_key="k" * 40,
+                    evidence_filename="timesheets-2025.pdf", evidence_content_type="application/pdf")
+    html = english(client, f"/initiatives/{energy_desk.id}/case-study").get_data(as_text=True)
+    assert re.search(rf'href="http://[^"]+/impact/values/{row.id}/evidence">timesheets-2025.pdf</a>', html)
 
 
 def test_who_confirmed_a_figure_is_named_to_coordinators_only(client, make, login, energy_desk):
@@ -252,3 +276,18 @@ def test_without_weasyprint_the_pdf_answers_a_clear_503(client, make, login, ene
 ])
 def test_the_pdf_file_name_is_ascii_and_safe(title, expected):
     assert pdf_filename(title, 7) == expected
+
+
+def test_a_merged_initiative_s_case_study_leads_to_the_one_kept(client, make, energy_desk):
+    duplicate = make.initiative(title="Energy desk (duplicate)", merged_into_id=energy_desk.id, hidden_at=utcnow())
+    response = english(client, f"/initiatives/{duplicate.id}/case-study")
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith(f"/initiatives/{energy_desk.id}/case-study")
+
+
+def test_a_publication_sharing_one_word_by_chance_is_left_out_when_others_share_many(client, make, energy_desk):
+    lead = db.session.get(InitiativePerson, energy_desk.people[0].id).user
+    db.session.add(Publication(user_id=lead.id, title="Thursday seminars on turbines", year=2025))
+    db.session.commit()
+    page = text_of(english(client, f"/initiatives/{energy_desk.id}/case-study"))
+    assert "Energy poverty in Turin" in page and "Thursday seminars on turbines" not in page

@@ -1,7 +1,10 @@
-"""The public showcase as a visitor browses it: an initiative's page leads to the directory pages of its people who
-opted in, and an academic's directory page lists the public initiatives they lead."""
+"""The public showcase as a visitor browses it: initiatives found by their partner or lead, an initiative's page
+leading to the directory pages of its people who opted in, and an academic's directory page listing the public
+initiatives they lead."""
+import re
+
 from matchmaker.extensions import db
-from matchmaker.initiatives.models import InitiativePerson
+from matchmaker.initiatives.models import InitiativePartner, InitiativePerson
 from matchmaker.types import utcnow
 
 
@@ -50,3 +53,29 @@ def test_the_directory_page_reads_in_italian(client, make):
     make.initiative(academic, title="Mappe di comunità")
     page = client.get(f"/people/{academic.id}", headers={"Accept-Language": "it"}).get_data(as_text=True)
     assert "Iniziative che guida" in page and "Mappe di comunità" in page
+
+
+def test_a_visitor_finds_initiatives_by_their_partner_or_their_lead(client, make):
+    lead = make.academic(verified=True, name="Francesca Ricci")
+    partner = make.organisation(name="Cooperativa Il Ponte")
+    with_partner = make.initiative(title="Energy help desk")
+    with_partner.partners = [InitiativePartner(organisation_id=partner.id, position=0),
+                             InitiativePartner(name="Comitato Falchera", position=1)]
+    make.initiative(lead, title="Community maps")
+    make.initiative(title="Air sensors at school")
+    db.session.commit()
+    for query, found in (("ponte", "Energy help desk"), ("Comitato Falchera", "Energy help desk"),
+                         ("ricci", "Community maps")):
+        page = english(client, f"/initiatives/?q={query}")
+        assert found in page, query
+        assert "Air sensors at school" not in page
+
+
+def test_a_search_does_not_tell_who_takes_part_where_the_page_does_not_name_them(client, make):
+    hidden = make.academic(verified=True, name="Ottavio Riservato")
+    make.profile(hidden, directory_opt_in=False)
+    initiative = make.initiative(title="Choir for the elderly")
+    db.session.add(InitiativePerson(initiative_id=initiative.id, user_id=hidden.id, lead=False, position=1))
+    db.session.commit()
+    assert "Choir for the elderly" not in english(client, "/initiatives/?q=Riservato")
+    assert "Choir for the elderly" in re.sub(r"<[^>]+>", "", english(client, "/initiatives/?q=choir"))
