@@ -598,7 +598,7 @@ def _coordinate_impact(user, _obj) -> bool:
 
 # --- impact case studies ------------------------------------------------------------------------------
 # The page is for whoever may see the initiative ("initiative.view"); the PDF, made for the board and evaluators,
-# and the names of the people who confirmed each figure, for coordinators.
+# and the account names of the people who confirmed each figure, for coordinators.
 
 @rule("case_study.download")
 def _download_case_study(user, initiative) -> bool:
@@ -607,7 +607,8 @@ def _download_case_study(user, initiative) -> bool:
 
 @rule("case_study.name_confirmers")
 def _name_case_study_confirmers(user, initiative) -> bool:
-    """Partners who confirm from an e-mailed link type their own name: it is no public datum."""
+    """The name of the account (coordinator or partner member) that confirmed a figure. What a partner typed on the
+    confirmation form is public, as the form says, on the case study as on the initiative page."""
     return user.is_coordinator and initiative is not None
 
 

@@ -112,8 +112,11 @@ def _source(value: IndicatorValue, names_shown: bool) -> Source:
     if confirmed:
         by_coordinator = value.state_by is not None and value.state_by.is_coordinator
         role = "coordinator" if by_coordinator else "partner"
-        if names_shown:
-            name = value.state_by.name if value.state_by is not None else value.state_by_name
+        # The name a partner typed (or the organisation a member confirmed for) is public, as on the initiative
+        # page: the confirmation form says so. An account's own name only for readers allowed to see it.
+        name = value.state_by_name
+        if names_shown and value.state_by is not None:
+            name = value.state_by.name
     return Source(value=value, confirmed=confirmed, confirmed_by_role=role, confirmed_by_name=name)
 
 

@@ -139,8 +139,11 @@ def test_an_evidence_document_links_to_where_the_app_serves_it(app, client, ener
     assert re.search(rf'href="http://[^"]+/impact/values/{row.id}/evidence">timesheets-2025.pdf</a>', html)
 
 
-def test_who_confirmed_a_figure_is_named_to_coordinators_only(client, make, login, energy_desk):
-    assert "Maria Bianchi" not in english(client, f"/initiatives/{energy_desk.id}/case-study").get_data(as_text=True)
+def test_a_partner_is_named_as_they_typed_and_an_account_s_name_to_coordinators_only(client, make, login,
+                                                                                     energy_desk):
+    """As on the initiative page: the confirmation form tells the partner their name will be shown."""
+    public = english(client, f"/initiatives/{energy_desk.id}/case-study").get_data(as_text=True)
+    assert "Maria Bianchi" in public and "Carla Coordinatrice" not in public
     login(make.coordinator(verified=True))
     page = english(client, f"/initiatives/{energy_desk.id}/case-study").get_data(as_text=True)
     assert "Maria Bianchi" in page and "Carla Coordinatrice" in page
