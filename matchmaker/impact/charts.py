@@ -1,6 +1,7 @@
 """Charts as SVG markup drawn on the server from plain (label, value) lists: readable without JavaScript, by screen
 readers (role="img", a title, and a description that says every number) and on a phone (a viewBox, no fixed size).
 Pure: it knows nothing of Flask or the database, so the page renders its table from the very same list."""
+from collections.abc import Callable
 from html import escape
 
 Series = list[tuple[str, float]]
@@ -14,17 +15,18 @@ CHARACTER_WIDTH = 0.56  # an average glyph's width, in ems, of the sans-serif fo
 
 
 def format_value(value: float) -> str:
-    """A number as the chart and its table both print it: whole numbers without decimals, others with one."""
+    """A number as a machine reads it (the CSV files, and charts unless told otherwise): whole numbers without
+    decimals, others with one. Pages pass `number`, the number in the reader's language, to the charts."""
     if value == int(value):
         return str(int(value))
     return f"{value:.1f}"
 
 
-def describe(data: Series, empty: str = "No data.") -> str:
+def describe(data: Series, empty: str = "No data.", number: Callable[[float], str] = format_value) -> str:
     """The numbers in words, for the description a screen reader reads: "2022: 120; 2023: 340"."""
     if not data:
         return empty
-    return "; ".join(f"{label}: {format_value(value)}" for label, value in data)
+    return "; ".join(f"{label}: {number(value)}" for label, value in data)
 
 
 def _opening(chart_id: str, height: int, title: str, description: str) -> str:
@@ -50,7 +52,8 @@ def _fitted(label: str, font_size: int) -> str:
     return f' textLength="{room}" lengthAdjust="spacingAndGlyphs"'
 
 
-def bar_chart(chart_id: str, title: str, data: Series, *, empty: str = "No data.") -> str:
+def bar_chart(chart_id: str, title: str, data: Series, *, empty: str = "No data.",
+              number: Callable[[float], str] = format_value) -> str:
     """Horizontal bars, one per (label, value), each label written above its bar and the value at the bar's end.
     `chart_id` must be unique on the page: the title's and description's ids derive from it."""
     if not data:
@@ -59,7 +62,7 @@ def bar_chart(chart_id: str, title: str, data: Series, *, empty: str = "No data.
     room_for_value = 72
     largest = max(value for _label, value in data) or 1
     height = top + row * len(data)
-    parts = [_opening(chart_id, height, title, describe(data, empty))]
+    parts = [_opening(chart_id, height, title, describe(data, empty, number))]
     for index, (label, value) in enumerate(data):
         y = top + index * row
         length = (WIDTH - room_for_value - 2) * value / largest
@@ -67,12 +70,13 @@ def bar_chart(chart_id: str, title: str, data: Series, *, empty: str = "No data.
                      f'{_fitted(str(label), 17)}>{escape(str(label))}</text>'
                      f'<rect x="2" y="{y + 24}" width="{length:.1f}" height="{bar}" fill="{BAR_COLOUR}"/>'
                      f'<text class="value" x="{length + 8:.1f}" y="{y + 40}" font-size="17" font-weight="bold" '
-                     f'fill="{TEXT_COLOUR}" {FONT}>{format_value(value)}</text></g>')
+                     f'fill="{TEXT_COLOUR}" {FONT}>{number(value)}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
 
 
-def trend_chart(chart_id: str, title: str, data: Series, *, empty: str = "No data.") -> str:
+def trend_chart(chart_id: str, title: str, data: Series, *, empty: str = "No data.",
+                number: Callable[[float], str] = format_value) -> str:
     """Columns in the order given (years, oldest first), the value above each column and its label below, on a
     base line. `chart_id` must be unique on the page."""
     if not data:
@@ -83,7 +87,7 @@ def trend_chart(chart_id: str, title: str, data: Series, *, empty: str = "No dat
     column = min(56.0, slot * 0.7)
     font = 16 if slot >= 44 else 12
     largest = max(value for _label, value in data) or 1
-    parts = [_opening(chart_id, height, title, describe(data, empty))]
+    parts = [_opening(chart_id, height, title, describe(data, empty, number))]
     base = top + plot
     for index, (label, value) in enumerate(data):
         centre = 2 + slot * index + slot / 2
@@ -91,7 +95,7 @@ def trend_chart(chart_id: str, title: str, data: Series, *, empty: str = "No dat
         parts.append(f'<g class="bar"><rect x="{centre - column / 2:.1f}" y="{base - size:.1f}" width="{column:.1f}" '
                      f'height="{size:.1f}" fill="{BAR_COLOUR}"/>'
                      f'<text class="value" x="{centre:.1f}" y="{base - size - 6:.1f}" font-size="{font}" '
-                     f'font-weight="bold" text-anchor="middle" fill="{TEXT_COLOUR}" {FONT}>{format_value(value)}</text>'
+                     f'font-weight="bold" text-anchor="middle" fill="{TEXT_COLOUR}" {FONT}>{number(value)}</text>'
                      f'<text x="{centre:.1f}" y="{base + 22}" font-size="{font}" text-anchor="middle" '
                      f'fill="{TEXT_COLOUR}" {FONT}>{escape(str(label))}</text></g>')
     parts.append(f'<line x1="2" y1="{base}" x2="{WIDTH - 2}" y2="{base}" stroke="{AXIS_COLOUR}" stroke-width="1"/>')

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from matchmaker.errors import NotFound
-from matchmaker.impact import charts, overview
+from matchmaker.impact import overview
 from matchmaker.impact.figures import FigureFilters, counted_initiatives
 from matchmaker.impact.services import catalogue
 from matchmaker.initiatives.models import InterventionKind
@@ -28,7 +28,7 @@ def index():
         shares=overview.shares(choice.filters), charts=overview.build_charts(choice.filters, choice.indicator),
         coordination=coordination, sdgs=list_sdgs(), departments=list_departments(),
         kinds=choices_for(InterventionKind), indicators=catalogue(), years=_years(),
-        format_value=charts.format_value), 400 if choice.errors else 200
+        format_value=overview.shown_number), 400 if choice.errors else 200
 
 
 @blueprint.route("/<chart>.csv")
@@ -83,5 +83,5 @@ def _report_html(year: int, language: str, *, for_pdf: bool = False) -> str:
             "impact/report.html", year=year, language=language, for_pdf=for_pdf, initiatives=initiatives,
             headlines=overview.headlines(filters), shares=overview.shares(filters),
             charts=overview.build_charts(filters, overview.DEFAULT_INDICATOR, trend_until=year) if initiatives
-            else [], format_value=charts.format_value,
+            else [], format_value=overview.shown_number,
             pdf_url=url_for("dashboard.report_pdf", year=year, lang=language))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from markupsafe import Markup
 
@@ -105,7 +106,8 @@ class Chart:
     def svg(self) -> Markup:
         draw = charts.trend_chart if self.shape == "trend" else charts.bar_chart
         return Markup(draw(  # noqa: S704  (charts.py escapes every label and the title)
-            f"chart-{self.id}", self.title, self.data, empty=_("Nothing to show for these filters.")))
+            f"chart-{self.id}", self.title, self.data, empty=_("Nothing to show for these filters."),
+            number=shown_number))
 
     def csv(self) -> str:
         out = io.StringIO()
@@ -114,6 +116,11 @@ class Chart:
         for key, label, value in self.rows:
             writer.writerow([key, label, charts.format_value(value)])
         return out.getvalue()
+
+
+def shown_number(value: float) -> str:
+    """A number as a page shows it, in the reader's language: "11,467" in English, "11.467" in Italian."""
+    return format_decimal(value, format="#,##0.#")
 
 
 @dataclass

@@ -215,3 +215,15 @@ def test_only_approved_initiatives_make_the_pending_queue_public_figures(client,
     db.session.commit()
     assert figures.totals() == {"people_reached": 7}
     assert dict(csv_rows(client, "totals")) == {"People reached (people)": "7"}
+
+
+@pytest.mark.parametrize("language, shown", [("en", "12,345.5"), ("it", "12.345,5")])
+def test_large_figures_read_in_the_visitor_s_language_in_charts_and_tables_alike(client, make, language, shown):
+    factories.indicator_value(make.initiative(), "people_reached", year=2024, value=12345.5)
+    page = client.get("/impact/?indicator=people_reached", headers={"Accept-Language": language}).get_data(
+        as_text=True)
+    by_year = sections(page)["indicator-by-year"]
+    assert chart_rows(by_year) == table_rows(by_year) == [("2024", shown)]
+    assert shown in page  # the headline figure too
+    csv_file = client.get("/impact/indicator-by-year.csv?indicator=people_reached").get_data(as_text=True)
+    assert csv_file.splitlines()[1].endswith(",12345.5")  # files stay as machines read them
