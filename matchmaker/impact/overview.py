@@ -88,8 +88,9 @@ def read_filters(args) -> Choice:
 
 @dataclass
 class Chart:
-    """One chart: its id (unique on the page, also its CSV's name), title, shape ("bars" or "trend"), the header
-    of its table's two columns, and its rows: a stable key for the CSV and the (label, value) the chart draws."""
+    """One chart: its id (unique on the page, also its CSV's name), title, shape ("bars", "trend", or "table" for
+    numbers that no one scale fits), the header of its table's two columns, and its rows: a stable key for the CSV
+    and the (label, value) the chart draws."""
 
     id: str
     title: str
@@ -104,6 +105,8 @@ class Chart:
         return [(label, value) for _key, label, value in self.rows]
 
     def svg(self) -> Markup:
+        if self.shape == "table":
+            return Markup("")
         draw = charts.trend_chart if self.shape == "trend" else charts.bar_chart
         return Markup(draw(  # noqa: S704  (charts.py escapes every label and the title)
             f"chart-{self.id}", self.title, self.data, empty=_("Nothing to show for these filters."),
@@ -146,7 +149,9 @@ def headlines(filters: FigureFilters) -> list[Headline]:
 
 def headline_chart(filters: FigureFilters) -> Chart:
     rows = [(headline.code, f"{headline.name} ({headline.unit})", headline.total) for headline in headlines(filters)]
-    return Chart("totals", _("Totals by indicator"), "bars", _("Indicator"), _("Total"), rows)
+    # A table only: the indicators count people, hours, euros..., which one scale of bars would misrepresent.
+    return Chart("totals", _("Totals by indicator"), "table", _("Indicator"), _("Total"), rows,
+                 note=_("Each indicator has its own unit, so they are listed, not drawn on one scale."))
 
 
 def _indicator(code: str) -> Indicator | None:
