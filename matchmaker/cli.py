@@ -10,7 +10,7 @@ from matchmaker.auth.models import Language, Role
 from matchmaker.errors import DomainError
 from matchmaker.extensions import db
 from matchmaker.initiatives.commands import import_initiatives_command
-from matchmaker.matching.commands import embed_texts_command, match_eval_command
+from matchmaker.matching.commands import embed_texts_command, match_eval_command, sdg_eval_command
 from matchmaker.notifications.schedule import run_schedule_command, send_digests_command, send_reminders_command
 
 
@@ -19,6 +19,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(reindex_command)
     app.cli.add_command(match_eval_command)
+    app.cli.add_command(sdg_eval_command)
     app.cli.add_command(embed_texts_command)
     app.cli.add_command(dev_link_command)
     app.cli.add_command(import_initiatives_command)

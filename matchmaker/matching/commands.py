@@ -89,3 +89,29 @@ def embed_texts_command():
     run = services.recompute_all()
     db.session.commit()
     click.echo(f"Every text has its embedding; {run.matches} suggestions recomputed.")
+
+
+@click.command("sdg-eval")
+@click.option("--data", "data", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The benchmark file: one JSON row a line with id, text, sdg and label (benchmark-dev.jsonl).")
+@click.option("--reference", "reference", required=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The SDG folder: goals-en.json, goals-it.json, indicators-en.json and aurora/.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write {text_id: [sdg numbers]} here.")
+def sdg_eval_command(data: Path, reference: Path, out: Path | None):
+    """Average per-SDG accuracy (the benchmark's measure), precision, recall and median ms of the SDG suggester."""
+    from matchmaker.engine.sdg_evaluation import evaluate_sdg_suggester, read_benchmark
+    from matchmaker.engine.sdg_reference import read_reference
+    from matchmaker.engine.sdgs import SdgSuggester
+
+    try:
+        suggester = SdgSuggester(read_reference(reference))
+        rows = read_benchmark(data)
+    except (ValueError, KeyError, TypeError) as error:
+        raise click.ClickException(str(error)) from error
+    result, suggested = evaluate_sdg_suggester(
+        rows, lambda text: [suggestion.number for suggestion in suggester.suggest(text)])
+    if out is not None:
+        out.write_text(json.dumps(suggested), encoding="utf-8")
+    click.echo(json.dumps(result))
