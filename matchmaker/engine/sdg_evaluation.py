@@ -22,9 +22,9 @@ def measure_sdg_suggestions(rows: Iterable[dict], suggested: dict[str, set[int]]
         suggested_positive += hit
         labelled_positive += label
         true_positive += hit and label
-    per_sdg = {str(sdg): round(100 * sum(hits) / len(hits), 2) for sdg, hits in sorted(right.items())}
+    per_sdg = {str(sdg): 100 * sum(hits) / len(hits) for sdg, hits in sorted(right.items())}
     return {
-        "accuracy_per_sdg": per_sdg,
+        "accuracy_per_sdg": {sdg: round(accuracy, 2) for sdg, accuracy in per_sdg.items()},
         "average_accuracy": round(statistics.fmean(per_sdg.values()), 2) if per_sdg else 0.0,
         "precision": round(100 * true_positive / suggested_positive, 2) if suggested_positive else 0.0,
         "recall": round(100 * true_positive / labelled_positive, 2) if labelled_positive else 0.0,

@@ -108,11 +108,19 @@ class SdgSuggester:
             goals.add(goal_row[phrase.goal], terms, settings.phrase_weight)
             if phrase.target in target_row:
                 targets.add(target_row[phrase.target], terms, settings.phrase_weight)
+        # The confirmed examples of a goal count in its text and, together, as one more target of it (with no
+        # code), so that a text close to them scores as if it met one of its targets.
+        learned: dict[int, Counter] = {}
         for text, numbers in examples:
             terms = self.analyzer.terms(text)
             for number in numbers:
                 if number in goal_row:
                     goals.add(goal_row[number], terms, settings.example_weight)
+                    learned.setdefault(goal_row[number], Counter()).update(terms)
+        for _row, bag in sorted(learned.items()):
+            self.target_codes.append("")
+            targets.counts.append(bag)
+        self.target_goal = np.concatenate([self.target_goal, np.array(sorted(learned), dtype=np.int64)])
         self.vocabulary: dict[str, int] = {}
         for bag in goals.counts + targets.counts:
             for term in bag:
@@ -187,7 +195,7 @@ class SdgSuggester:
                 words.append(word)
         rows = np.flatnonzero(self.target_goal == row)
         rows = rows[np.argsort(-target_scores[rows], kind="stable")]
-        targets = [self.target_codes[r] for r in rows[:TARGETS_SHOWN] if target_scores[r] > 0]
+        targets = [self.target_codes[r] for r in rows if target_scores[r] > 0 and self.target_codes[r]][:TARGETS_SHOWN]
         reasons = list(words)
         if targets:
             reasons.append(f"{targets[0]}: {self.target_statements[targets[0]][0]}")

@@ -1,0 +1,60 @@
+"""The SDG suggester: texts about each goal, in English and Italian, get that goal, with reasons from the text."""
+import re
+
+import pytest
+
+from matchmaker.engine.analysis import Analyzer
+from matchmaker.engine.sdgs import SdgSuggester
+from tests.unit.sdg_texts import TEXTS, hand_made_reference
+
+
+@pytest.fixture(scope="module")
+def suggester() -> SdgSuggester:
+    return SdgSuggester(hand_made_reference(), analyzer=Analyzer())
+
+
+@pytest.mark.parametrize("number", sorted(TEXTS))
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_a_text_about_a_goal_gets_that_goal_suggested(suggester, number, language):
+    text = TEXTS[number][0 if language == "en" else 1]
+    suggested = [suggestion.number for suggestion in suggester.suggest(text)]
+    assert number in suggested, (text, suggested)
+
+
+@pytest.mark.parametrize("number", sorted(TEXTS))
+def test_the_reasons_are_words_of_the_text_itself(suggester, number):
+    for text in TEXTS[number]:
+        words = set(re.findall(r"[^\W_]+", text.lower()))
+        suggestion = next(s for s in suggester.suggest(text) if s.number == number)
+        reason_words = [reason for reason in suggestion.reasons if ":" not in reason]
+        assert reason_words and set(reason_words) <= words, (text, suggestion.reasons)
+
+
+def test_a_suggestion_names_its_targets_best_first_and_the_statement_that_matched(suggester):
+    suggestion = next(s for s in suggester.suggest(TEXTS[6][0]) if s.number == 6)
+    assert suggestion.targets[0] == "6.1"
+    assert "6.1: Safe and affordable drinking water" in suggestion.reasons
+    assert 0 < suggestion.confidence <= 1
+
+
+@pytest.mark.parametrize("text", ["", "   ", "the and of", 42, None])
+def test_an_empty_or_meaningless_text_gets_nothing(suggester, text):
+    assert suggester.suggest(text) == []
+
+
+def test_a_text_about_none_of_the_goals_gets_nothing(suggester):
+    assert suggester.suggest("Quarterly minutes of the chess club: the bishop opening, then tea.") == []
+
+
+def test_confirmed_examples_teach_the_suggester_words_the_reference_lacks():
+    text = "The makerspace lends soldering irons and 3D printers to the neighbourhood."
+    plain = SdgSuggester(hand_made_reference())
+    taught = SdgSuggester(hand_made_reference(), examples=[("A makerspace with soldering irons and 3D printers.", {9})])
+    assert 9 not in [s.number for s in plain.suggest(text)]
+    assert [s.number for s in taught.suggest(text)][0] == 9
+
+
+def test_the_best_goal_comes_first_with_the_highest_confidence(suggester):
+    suggestions = suggester.suggest(TEXTS[13][0])
+    assert suggestions[0].number == 13
+    assert suggestions[0].confidence == max(s.confidence for s in suggestions)
