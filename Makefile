@@ -54,6 +54,7 @@ bench: install
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.people $(PEOPLE_ARGS)
 	$(BIN)/python -m benchmarks.meaning $(MEANING_ARGS)
+	$(BIN)/python -m benchmarks.sdgs $(SDG_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
