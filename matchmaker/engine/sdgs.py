@@ -183,10 +183,10 @@ class SdgSuggester:
                   if scores[row] >= self.settings.margin * top and scores[row] > 0]
         forms = self.analyzer.surface_forms(text, found.language)
         return [self._suggestion(int(row), float(scores[row]), top, found.goal_parts[row], found.terms, forms,
-                                 found.targets) for row in chosen]
+                                 found.targets, found.language) for row in chosen]
 
     def _suggestion(self, row: int, score: float, top: float, parts: np.ndarray, terms: list[str],
-                    forms: dict[str, str], target_scores: np.ndarray) -> SdgSuggestion:
+                    forms: dict[str, str], target_scores: np.ndarray, language: str = "en") -> SdgSuggestion:
         """One goal's suggestion: the words of the text that weighed most for it and its closest targets."""
         words = []
         for index in np.argsort(-parts, kind="stable"):
@@ -200,7 +200,9 @@ class SdgSuggester:
         targets = [self.target_codes[r] for r in rows if target_scores[r] > 0 and self.target_codes[r]][:TARGETS_SHOWN]
         reasons = list(words)
         if targets:
-            reasons.append(f"{targets[0]}: {self.target_statements[targets[0]][0]}")
+            english, italian = self.target_statements[targets[0]]
+            # The target's statement in the text's own language, where the reference has it.
+            reasons.append(f"{targets[0]}: {italian if language == 'it' and italian else english}")
         # Relative to the best goal and damped for weak evidence: a faint best match is no certainty either.
         confidence = (score / top) * min(1.0, top / (4 * self.settings.floor))
         return SdgSuggestion(self.goal_numbers[row], round(min(1.0, max(0.0, confidence)), 3), targets, reasons)

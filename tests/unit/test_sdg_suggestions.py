@@ -58,3 +58,13 @@ def test_the_best_goal_comes_first_with_the_highest_confidence(suggester):
     suggestions = suggester.suggest(TEXTS[13][0])
     assert suggestions[0].number == 13
     assert suggestions[0].confidence == max(s.confidence for s in suggestions)
+
+
+def test_an_italian_text_is_told_the_target_in_italian():
+    hand_made = hand_made_reference()
+    suggester = SdgSuggester(hand_made)
+    italian = {target.code: target.text_it for target in hand_made.targets}
+    english = {target.code: target.text_en for target in hand_made.targets}
+    best = suggester.suggest("Famiglie povere senza reddito e senza protezione sociale nel quartiere", "it")[0]
+    statement = best.reasons[-1].split(": ", 1)[1]
+    assert statement == italian[best.targets[0]] != english[best.targets[0]]
