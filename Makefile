@@ -28,8 +28,13 @@ extract-messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o matchmaker/translations/messages.pot --no-location --omit-header .
 	$(BIN)/pybabel update -i matchmaker/translations/messages.pot -d matchmaker/translations --no-fuzzy-matching
 
+# The UN's SDG texts and the Aurora queries live outside the repository: `make run SDG_DATA=path/to/sdg` loads them
+# (the goals' statements and targets on their pages; the folder is described in the README).
+SDG_DATA ?=
+
 run: install
 	$(FLASK) db upgrade
+	$(if $(SDG_DATA),$(FLASK) load-sdgs --data "$(SDG_DATA)")
 	$(FLASK) seed-demo
 	@echo "matchmaker is on http://127.0.0.1:$(PORT) (Ctrl+C stops it)"
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)

@@ -31,7 +31,7 @@ from matchmaker.notifications.models import (
 )
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Membership, MembershipStatus, Organisation, OrganisationKind, OrganisationStatus
-from matchmaker.reference.models import SDG, Department, HelpKind, Scale
+from matchmaker.reference.models import SDG, Department, HelpKind, Scale, SDGIndicator, SDGQueryPhrase, SDGTarget
 from matchmaker.workflow.models import (
     Proposal,
     ProposalAcademic,
@@ -43,6 +43,7 @@ from matchmaker.workflow.models import (
 )
 
 __all__ = [
+    "SDGIndicator", "SDGQueryPhrase", "SDGTarget",
     "ConfirmationLink", "Indicator", "IndicatorValue", "OutcomeKind", "ValueEvent", "Verification",
     "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "CoordinatorNote", "Department",
     "DigestState", "ImportRun", "Initiative", "InitiativeCuration", "InitiativeImage", "InitiativeLink",

@@ -753,3 +753,28 @@ class ImpactSummary(Answer):
     by_year: dict[str, Sums]
     by_sdg: dict[str, Sums]
     by_department: dict[str, Sums]
+
+
+# --- SDG suggestions -------------------------------------------------------------------------------------------
+
+SUGGESTION_TEXT_MAX = 10_000  # as matchmaker.sdgs.suggesting.TEXT_MAX
+SuggestionText = text(SUGGESTION_TEXT_MAX, required=True)  # named apart: the field below is called `text` too
+
+
+class SuggestRequest(Request):
+    """A text whose Sustainable Development Goals are wanted."""
+
+    text: SuggestionText = Field(description="Italian or English, up to 10,000 characters.")
+    language: Annotated[Literal["it", "en"], Says(lambda error: _("Use one of: %(values)s.", values="it, en"))] \
+        | None = Field(None, description="The text's language, when known; otherwise it is guessed.")
+
+
+class SuggestedGoal(Answer):
+    number: int = Field(description="The goal, 1 to 17.")
+    confidence: float = Field(description="From 0 to 1.")
+    targets: list[str] = Field(description="The targets under the goal the text addresses, best first (\"11.7\").")
+    reasons: list[str] = Field(description="The words of the text, or the target's statement, that triggered it.")
+
+
+class SdgSuggestions(Answer):
+    sdgs: list[SuggestedGoal]

@@ -13,6 +13,7 @@ from matchmaker.api.openapi import describe, openapi_document
 from matchmaker.api.parsing import valid_body
 from matchmaker.api.proposals import blueprint as proposals_blueprint
 from matchmaker.api.schemas import department_json, organisation_json, sdg_json, token_json, user_json
+from matchmaker.api.sdgs import blueprint as sdgs_blueprint
 from matchmaker.auth import services as auth_services
 from matchmaker.errors import Forbidden, NotAuthenticated, NotFound
 from matchmaker.extensions import csrf, db
@@ -32,6 +33,8 @@ csrf.exempt(notifications_blueprint)
 blueprint.register_blueprint(notifications_blueprint)
 csrf.exempt(impact_blueprint)
 blueprint.register_blueprint(impact_blueprint)
+csrf.exempt(sdgs_blueprint)
+blueprint.register_blueprint(sdgs_blueprint)
 
 
 @blueprint.get("/health")

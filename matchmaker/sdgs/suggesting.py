@@ -1,0 +1,85 @@
+"""The SDG suggester of this platform: the engine's SdgSuggester built from the reference tables (the UN's texts and
+the Aurora phrases that `flask load-sdgs` loaded) and from the goals people chose for their own texts, kept per
+process and built again when the reference or the tagged items change."""
+import threading
+import time
+
+import sqlalchemy as sa
+
+from matchmaker.academics.models import AcademicProfile, profile_sdgs
+from matchmaker.challenges.models import Challenge, challenge_sdgs
+from matchmaker.engine.sdg_reference import GoalText, IndicatorText, QueryPhrase, SdgReference, TargetText
+from matchmaker.engine.sdgs import SdgSuggester, SdgSuggestion
+from matchmaker.extensions import db
+from matchmaker.initiatives.models import Initiative, initiative_sdgs
+from matchmaker.offers.models import Offer, offer_sdgs
+from matchmaker.reference.models import SDG, SDGIndicator, SDGQueryPhrase, SDGTarget
+
+TEXT_MAX = 10_000  # characters a suggestion reads; the API refuses longer texts
+EXAMPLES_MAX_AGE = 600  # seconds before the people's own choices are read again
+EXAMPLES_MAX = 5_000  # the newest tagged texts of each kind that feed the suggester
+
+_lock = threading.Lock()
+_built: dict = {}  # {"signature": ..., "at": monotonic seconds, "suggester": SdgSuggester}
+
+
+def reference_from_database() -> SdgReference:
+    """The reference tables as the engine reads them."""
+    goals = tuple(GoalText(sdg.number, sdg.name_en, sdg.name_it, sdg.statement_en or "", sdg.statement_it or "")
+                  for sdg in db.session.scalars(sa.select(SDG).order_by(SDG.number)))
+    targets = tuple(TargetText(row.code, row.goal, row.text_en, row.text_it)
+                    for row in db.session.scalars(sa.select(SDGTarget).order_by(SDGTarget.goal, SDGTarget.position)))
+    indicators = tuple(IndicatorText(row.code, row.target, row.text_en)
+                       for row in db.session.scalars(sa.select(SDGIndicator).order_by(SDGIndicator.code)))
+    phrases = tuple(QueryPhrase(row.goal, row.target, row.phrase, row.language)
+                    for row in db.session.scalars(sa.select(SDGQueryPhrase).order_by(SDGQueryPhrase.id)))
+    return SdgReference(goals, targets, indicators, phrases)
+
+
+def confirmed_examples() -> list[tuple[str, set[int]]]:
+    """The texts people wrote with the goals they chose for them: challenges, offers, profiles and initiatives."""
+    kinds = ((Challenge, challenge_sdgs, "challenge_id", Challenge.id, (Challenge.title, Challenge.summary)),
+             (Offer, offer_sdgs, "offer_id", Offer.id, (Offer.title, Offer.description)),
+             (Initiative, initiative_sdgs, "initiative_id", Initiative.id, (Initiative.title, Initiative.summary)),
+             (AcademicProfile, profile_sdgs, "user_id", AcademicProfile.user_id, (AcademicProfile.biography,)))
+    examples = []
+    for _model, link, column, key, texts in kinds:
+        newest = sa.select(key).where(key.in_(sa.select(link.c[column]))).order_by(key.desc()).limit(EXAMPLES_MAX)
+        rows = db.session.execute(sa.select(key, *texts).where(key.in_(newest)))
+        tags: dict[int, set[int]] = {}
+        for item_id, number in db.session.execute(sa.select(link.c[column], link.c.sdg_number)
+                                                  .where(link.c[column].in_(newest))):
+            tags.setdefault(item_id, set()).add(number)
+        for item_id, *parts in rows:
+            text = " ".join(part for part in parts if part)
+            if text.strip() and tags.get(item_id):
+                examples.append((text, tags[item_id]))
+    return examples
+
+
+def _signature() -> tuple:
+    counts = [sa.select(sa.func.count()).select_from(model) for model in (SDGTarget, SDGIndicator, SDGQueryPhrase)]
+    statements = sa.select(sa.func.sum(sa.func.length(SDG.statement_en) + sa.func.length(SDG.statement_it)))
+    return tuple(db.session.scalar(query) for query in [*counts, statements])
+
+
+def suggester() -> SdgSuggester:
+    """This process's suggester, built again when the reference changed or its examples are old."""
+    signature = _signature()
+    with _lock:
+        fresh = time.monotonic() - _built.get("at", float("-inf")) < EXAMPLES_MAX_AGE
+        if _built.get("signature") == signature and fresh:
+            return _built["suggester"]
+        built = SdgSuggester(reference_from_database(), examples=confirmed_examples())
+        _built.update(signature=signature, at=time.monotonic(), suggester=built)
+        return built
+
+
+def forget() -> None:
+    """Build the suggester again at its next use (after a load, and between tests)."""
+    with _lock:
+        _built.clear()
+
+
+def suggest(text: str, language: str | None = None) -> list[SdgSuggestion]:
+    return suggester().suggest(text[:TEXT_MAX], language=language)
