@@ -37,8 +37,8 @@ class SDG(db.Model):
     statement_it: Mapped[str] = mapped_column(sa.Text, server_default="")
     statement_en: Mapped[str] = mapped_column(sa.Text, server_default="")
 
-    targets: Mapped[list["SDGTarget"]] = relationship(order_by="SDGTarget.position", lazy="selectin",
-                                                      viewonly=True)
+    # Read only where shown (a goal's page): every list of challenges loads their goals, never their targets.
+    targets: Mapped[list["SDGTarget"]] = relationship(order_by="SDGTarget.position", lazy="select", viewonly=True)
 
     def name_in(self, language: str) -> str:
         return self.name_it if language == "it" else self.name_en
