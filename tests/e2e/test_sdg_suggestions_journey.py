@@ -3,12 +3,14 @@ script keeps their choice; axe on the form with the suggestions shown, in Englis
 import re
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from matchmaker.auth.models import Language
 from matchmaker.engine.sdg_reference import GoalText, QueryPhrase, SdgReference, TargetText
 from matchmaker.extensions import db
 from matchmaker.orgs.models import OrganisationStatus
+from matchmaker.reference.models import SDG
 from matchmaker.sdgs import suggesting
 from matchmaker.sdgs.services import load_reference
 from tests import factories
@@ -37,18 +39,31 @@ HOUSING = ("Affordable housing for young families: rents in our neighbourhood ha
            "leave. We want affordable housing that stays affordable.")
 
 
-def _member(in_live_app, language):
+@pytest.fixture
+def goals_loaded(in_live_app):
+    """The small reference in the live app; afterwards the goals' statements (kept between tests) are put back."""
     with in_live_app():
+        before = {sdg.number: (sdg.statement_en, sdg.statement_it) for sdg in db.session.scalars(sa.select(SDG))}
         load_reference(REFERENCE)
         db.session.commit()
         suggesting.forget()
+    yield
+    with in_live_app():
+        for sdg in db.session.scalars(sa.select(SDG)):
+            sdg.statement_en, sdg.statement_it = before[sdg.number]
+        db.session.commit()
+        suggesting.forget()
+
+
+def _member(in_live_app, language):
+    with in_live_app():
         make = factories.Factory()
         organisation = make.organisation(status=OrganisationStatus.VERIFIED, name="Casa Comune")
         member = make.member(organisation, verified=True, name="Anna Bianchi", language=language)
         return member.email
 
 
-def test_member_sees_suggested_goals_ticked_and_keeps_their_own_choice(page, in_live_app):
+def test_member_sees_suggested_goals_ticked_and_keeps_their_own_choice(page, in_live_app, goals_loaded):
     email = _member(in_live_app, Language.EN)
     sign_in(page, email, "Anna Bianchi")
     visit(page, "/challenges/new")
@@ -81,7 +96,7 @@ def test_member_sees_suggested_goals_ticked_and_keeps_their_own_choice(page, in_
 
 
 @pytest.mark.parametrize("locale", ["it-IT"])
-def test_an_italian_member_reads_the_suggestions_in_italian_at_phone_width(page, in_live_app):
+def test_an_italian_member_reads_the_suggestions_in_italian_at_phone_width(page, in_live_app, goals_loaded):
     email = _member(in_live_app, Language.IT)
     page.goto("/login")
     page.locator("input[name='email']").fill(email)
