@@ -114,3 +114,19 @@ def test_an_italian_member_reads_the_suggestions_in_italian_at_phone_width(page,
     expect(page.locator("label[for='sdgs-11'] .sdg-suggested-tag")).to_have_text("suggerito")
     check_accessibility(page)
     screenshot(page, "sdg-suggestions-it-phone")
+
+
+def test_when_the_suggester_refuses_the_member_reads_a_short_note_and_still_saves(page, in_live_app, goals_loaded):
+    email = _member(in_live_app, Language.EN)
+    sign_in(page, email, "Anna Bianchi")
+    page.route("**/api/v1/sdgs/suggest", lambda route: route.fulfill(status=429, body="{}",
+                                                                      content_type="application/json"))
+    visit(page, "/challenges/new")
+    page.get_by_label("Title").fill("Homes young families can pay for")
+    page.get_by_label("Summary").fill(HOUSING)
+    expect(page.locator("#sdgs-suggestions")).to_contain_text("Suggestions are not available just now")
+    expect(sdg_box(page, 11)).not_to_be_checked()
+    sdg_box(page, 11).check()
+    page.get_by_label("Kind of help sought").select_option(label="Student project or thesis")
+    page.get_by_role("button", name="Save as draft").click()
+    expect(page.get_by_role("main")).to_contain_text("Sustainable cities and communities")
