@@ -136,7 +136,8 @@
         credentials: "same-origin",
         headers: {"Content-Type": "application/json", "Accept": "application/json",
                   "X-CSRFToken": tokenField.value},
-        body: JSON.stringify({text: written, language: document.documentElement.lang || null})
+        // No language: the text's own is guessed, as people often write in English on the Italian interface.
+        body: JSON.stringify({text: written})
       }).then(function (response) {
         if (!response.ok) {
           throw new Error(String(response.status));
