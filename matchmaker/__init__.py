@@ -106,6 +106,7 @@ def register_subscribers(app: "Flask") -> None:
     from matchmaker.initiatives import subscribers as initiatives
     from matchmaker.matching import subscribers as matching
     from matchmaker.notifications import proposals as notifications
+    from matchmaker.sdgs import subscribers as sdgs
 
     for event_type, subscriber in (
         (events.ChallengeChanged, matching.challenge_changed),
@@ -119,6 +120,9 @@ def register_subscribers(app: "Flask") -> None:
         (events.ProposalStarted, notifications.proposal_started),
         (events.ProposalMoved, notifications.proposal_moved),
         (events.ProposalMessagePosted, notifications.proposal_message_posted),
+        (events.ChallengeChanged, sdgs.challenge_changed),
+        (events.OfferChanged, sdgs.offer_changed),
+        (events.ProfileChanged, sdgs.profile_changed),
     ):
         events.subscribe(app, event_type, subscriber)
 
