@@ -90,10 +90,12 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.offers.views import blueprint as offers
     from matchmaker.opendata.views import blueprint as opendata
     from matchmaker.sdgs.views import blueprint as sdgs
+    from matchmaker.sdgs.views import review_blueprint as sdg_review
     from matchmaker.workflow.views import blueprint as workflow
 
     for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards,
-                      notifications, initiatives, impact_values, opendata, api, impact_dashboard, sdgs):
+                      notifications, initiatives, impact_values, opendata, api, impact_dashboard, sdgs,
+                      sdg_review):
         app.register_blueprint(blueprint)
     app.register_blueprint(initiative_import)
     app.register_blueprint(casestudies)

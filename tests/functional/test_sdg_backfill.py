@@ -13,6 +13,7 @@ from matchmaker.orgs.models import OrganisationStatus
 from matchmaker.sdgs import suggesting
 from matchmaker.sdgs.backfill import backfill
 from matchmaker.sdgs.models import SdgSuggestionRecord
+from matchmaker.sdgs.review import MISSING_STRONG, NONE_SUGGESTED, UNTAGGED, disagreement
 from matchmaker.sdgs.services import load_reference
 
 REFERENCE = SdgReference(
@@ -95,3 +96,49 @@ def test_the_back_fill_of_one_kind_reads_only_that_kind(items, runner):
     result = runner.invoke(args=["suggest-sdgs", "--kind", "offer"])
     assert "1 items read, 1 changed" in result.output, result.output
     assert {row[0] for row in records()} == {"offer"}
+
+
+def test_disagreement_is_a_strong_untagged_suggestion_or_tags_none_of_which_is_suggested():
+    assert disagreement({11}, {11: 0.95, 4: 0.3}) == []
+    assert disagreement({11}, {11: 0.9, 4: 0.85}) == [MISSING_STRONG]
+    assert disagreement({5}, {11: 0.9}) == [MISSING_STRONG, NONE_SUGGESTED]
+    assert disagreement({5}, {11: 0.5}) == []
+    assert disagreement(set(), {11: 0.2}) == [UNTAGGED] and disagreement(set(), {}) == []
+
+
+def test_a_coordinator_sees_a_disagreeing_item_listed_and_not_an_agreeing_one(client, make, login, reference):
+    organisation = make.organisation(status=OrganisationStatus.VERIFIED)
+    wrong = make.challenge(organisation, title="Tagged wrongly", sdgs=(5,))
+    right = make.challenge(organisation, title="Tagged rightly", sdgs=(11,))
+    bare = make.challenge(organisation, title="Not tagged", sdgs=())
+    for challenge, confidence in ((wrong, 0.9), (right, 0.9), (bare, 0.6)):
+        db.session.add(SdgSuggestionRecord(item_kind="challenge", item_id=challenge.id, goal=11, confidence=confidence,
+                                           targets=["11.1"], reasons=["housing"], text_hash="x"))
+    db.session.commit()
+    login(make.coordinator())
+    page = client.get("/coordination/sdgs?kind=challenge", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    disagreeing, untagged = page.split("Untagged, with suggestions")
+    assert f'href="/challenges/{wrong.id}"' in disagreeing and "housing" in disagreeing
+    assert f'href="/challenges/{right.id}"' not in page
+    assert f'href="/challenges/{bare.id}"' in untagged
+    italian = client.get("/coordination/sdgs", headers={"Accept-Language": "it"})
+    assert italian.status_code == 200 and "Tagged wrongly" in italian.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("who", ["member", "academic", "verified_member"])
+def test_people_who_are_not_coordinators_may_not_see_the_review(client, make, login, who):
+    login(make.member() if who == "member" else make.academic(verified=True) if who == "academic"
+          else make.member(make.organisation(status=OrganisationStatus.VERIFIED)))
+    assert client.get("/coordination/sdgs").status_code == 403
+
+
+def test_a_visitor_is_sent_to_sign_in(client):
+    response = client.get("/coordination/sdgs")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+@pytest.mark.parametrize("query", ["kind=%00", "kind=x" * 500, "page=" + "9" * 40, "page=-1", "page=abc&kind=offer",
+                                   "page=%ED%A0%80"])
+def test_hostile_filters_on_the_review_never_fail(client, make, login, query):
+    login(make.coordinator())
+    assert client.get(f"/coordination/sdgs?{query}").status_code in (200, 400)
