@@ -4,6 +4,7 @@ import pytest
 import sqlalchemy as sa
 
 from matchmaker.academics.models import profile_sdgs
+from matchmaker.auth.models import Language
 from matchmaker.challenges.models import challenge_sdgs
 from matchmaker.engine.sdg_reference import GoalText, QueryPhrase, SdgReference, TargetText
 from matchmaker.extensions import db
@@ -121,6 +122,8 @@ def test_a_coordinator_sees_a_disagreeing_item_listed_and_not_an_agreeing_one(cl
     assert f'href="/challenges/{wrong.id}"' in disagreeing and "housing" in disagreeing
     assert f'href="/challenges/{right.id}"' not in page
     assert f'href="/challenges/{bare.id}"' in untagged
+    client.post("/logout")
+    login(make.coordinator(language=Language.IT))
     italian = client.get("/coordination/sdgs", headers={"Accept-Language": "it"})
     assert italian.status_code == 200 and "Senza obiettivi, con suggerimenti" in italian.get_data(as_text=True)
 
