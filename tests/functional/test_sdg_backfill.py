@@ -7,12 +7,13 @@ from matchmaker.academics.models import profile_sdgs
 from matchmaker.auth.models import Language
 from matchmaker.challenges.models import challenge_sdgs
 from matchmaker.engine.sdg_reference import GoalText, QueryPhrase, SdgReference, TargetText
+from matchmaker.events import ChallengeChanged, publish
 from matchmaker.extensions import db
 from matchmaker.initiatives.models import initiative_sdgs
 from matchmaker.offers.models import offer_sdgs
 from matchmaker.orgs.models import OrganisationStatus
 from matchmaker.sdgs import suggesting
-from matchmaker.sdgs.backfill import backfill
+from matchmaker.sdgs.backfill import backfill, text_hash
 from matchmaker.sdgs.models import SdgSuggestionRecord
 from matchmaker.sdgs.review import MISSING_STRONG, NONE_SUGGESTED, UNTAGGED, disagreement
 from matchmaker.sdgs.services import load_reference
@@ -145,3 +146,13 @@ def test_a_visitor_is_sent_to_sign_in(client):
 def test_hostile_filters_on_the_review_never_fail(client, make, login, query):
     login(make.coordinator())
     assert client.get(f"/coordination/sdgs?{query}").status_code in (200, 400)
+
+
+def test_a_saved_challenge_has_its_suggestions_made_again_from_its_new_text(items):
+    challenge = items[1]
+    challenge.summary = HOUSING + " and more homes"
+    publish(ChallengeChanged(challenge.id))
+    db.session.commit()
+    db.session.expire_all()
+    stored = [row for row in records() if row[:2] == ("challenge", challenge.id)]
+    assert stored and {row[3] for row in stored} == {text_hash(f"{challenge.title} {challenge.summary}")}
