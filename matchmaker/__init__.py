@@ -90,10 +90,12 @@ def register_blueprints(app: "Flask") -> None:
     from matchmaker.offers.views import blueprint as offers
     from matchmaker.opendata.views import blueprint as opendata
     from matchmaker.sdgs.views import blueprint as sdgs
+    from matchmaker.sdgs.views import review_blueprint as sdg_review
     from matchmaker.workflow.views import blueprint as workflow
 
     for blueprint in (main, auth, challenges, offers, academics, coordination, matching, workflow, dashboards,
-                      notifications, initiatives, impact_values, opendata, api, impact_dashboard, sdgs):
+                      notifications, initiatives, impact_values, opendata, api, impact_dashboard, sdgs,
+                      sdg_review):
         app.register_blueprint(blueprint)
     app.register_blueprint(initiative_import)
     app.register_blueprint(casestudies)
@@ -106,6 +108,7 @@ def register_subscribers(app: "Flask") -> None:
     from matchmaker.initiatives import subscribers as initiatives
     from matchmaker.matching import subscribers as matching
     from matchmaker.notifications import proposals as notifications
+    from matchmaker.sdgs import subscribers as sdgs
 
     for event_type, subscriber in (
         (events.ChallengeChanged, matching.challenge_changed),
@@ -119,6 +122,9 @@ def register_subscribers(app: "Flask") -> None:
         (events.ProposalStarted, notifications.proposal_started),
         (events.ProposalMoved, notifications.proposal_moved),
         (events.ProposalMessagePosted, notifications.proposal_message_posted),
+        (events.ChallengeChanged, sdgs.challenge_changed),
+        (events.OfferChanged, sdgs.offer_changed),
+        (events.ProfileChanged, sdgs.profile_changed),
     ):
         events.subscribe(app, event_type, subscriber)
 

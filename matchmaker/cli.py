@@ -12,7 +12,7 @@ from matchmaker.extensions import db
 from matchmaker.initiatives.commands import import_initiatives_command
 from matchmaker.matching.commands import embed_texts_command, match_eval_command, sdg_eval_command
 from matchmaker.notifications.schedule import run_schedule_command, send_digests_command, send_reminders_command
-from matchmaker.sdgs.commands import load_sdgs_command
+from matchmaker.sdgs.commands import load_sdgs_command, suggest_sdgs_command
 
 
 def register_cli(app: Flask) -> None:
@@ -25,6 +25,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(dev_link_command)
     app.cli.add_command(import_initiatives_command)
     app.cli.add_command(load_sdgs_command)
+    app.cli.add_command(suggest_sdgs_command)
     for command in (send_reminders_command, send_digests_command, run_schedule_command):
         app.cli.add_command(command)
 

@@ -32,6 +32,7 @@ from matchmaker.notifications.models import (
 from matchmaker.offers.models import Offer, OfferStatus
 from matchmaker.orgs.models import Membership, MembershipStatus, Organisation, OrganisationKind, OrganisationStatus
 from matchmaker.reference.models import SDG, Department, HelpKind, Scale, SDGIndicator, SDGQueryPhrase, SDGTarget
+from matchmaker.sdgs.models import SdgSuggestionRecord
 from matchmaker.workflow.models import (
     Proposal,
     ProposalAcademic,
@@ -43,7 +44,7 @@ from matchmaker.workflow.models import (
 )
 
 __all__ = [
-    "SDGIndicator", "SDGQueryPhrase", "SDGTarget",
+    "SDGIndicator", "SDGQueryPhrase", "SDGTarget", "SdgSuggestionRecord",
     "ConfirmationLink", "Indicator", "IndicatorValue", "OutcomeKind", "ValueEvent", "Verification",
     "AcademicProfile", "AcademicRole", "ApiToken", "Challenge", "ChallengeStatus", "CoordinatorNote", "Department",
     "DigestState", "ImportRun", "Initiative", "InitiativeCuration", "InitiativeImage", "InitiativeLink",

@@ -677,3 +677,11 @@ def _read_dispute_reason(user, value) -> bool:
     """Why a value is disputed: for the initiative's leads and creator and the coordinators, not the public."""
     initiative = _value_initiative(value)
     return initiative is not None and (_is_coordinator(user) or _leads_or_created(user, initiative))
+
+
+# --- SDG tags review ---------------------------------------------------------------------------------
+
+@rule("sdg_review.view")
+def _view_sdg_review(user, _obj) -> bool:
+    """Which items' tags disagree with the suggestions: coordinators only (it lists hidden and draft items)."""
+    return _is_coordinator(user)

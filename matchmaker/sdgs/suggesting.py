@@ -36,14 +36,25 @@ def reference_from_database() -> SdgReference:
     return SdgReference(goals, targets, indicators, phrases)
 
 
+# Each kind of item: its model, its confirmed-tags link table and column, its key, and the columns its text is made of.
+ITEM_TEXTS = {
+    "challenge": (Challenge, challenge_sdgs, "challenge_id", Challenge.id, (Challenge.title, Challenge.summary)),
+    "offer": (Offer, offer_sdgs, "offer_id", Offer.id, (Offer.title, Offer.description)),
+    "initiative": (Initiative, initiative_sdgs, "initiative_id", Initiative.id,
+                   (Initiative.title, Initiative.summary)),
+    "profile": (AcademicProfile, profile_sdgs, "user_id", AcademicProfile.user_id, (AcademicProfile.biography,)),
+}
+
+
+def item_text(parts) -> str:
+    """An item's text as the suggester reads it, from its text columns' values."""
+    return " ".join(part for part in parts if part)
+
+
 def confirmed_examples() -> list[tuple[str, set[int]]]:
     """The texts people wrote with the goals they chose for them: challenges, offers, profiles and initiatives."""
-    kinds = ((Challenge, challenge_sdgs, "challenge_id", Challenge.id, (Challenge.title, Challenge.summary)),
-             (Offer, offer_sdgs, "offer_id", Offer.id, (Offer.title, Offer.description)),
-             (Initiative, initiative_sdgs, "initiative_id", Initiative.id, (Initiative.title, Initiative.summary)),
-             (AcademicProfile, profile_sdgs, "user_id", AcademicProfile.user_id, (AcademicProfile.biography,)))
     examples = []
-    for _model, link, column, key, texts in kinds:
+    for _model, link, column, key, texts in ITEM_TEXTS.values():
         newest = sa.select(key).where(key.in_(sa.select(link.c[column]))).order_by(key.desc()).limit(EXAMPLES_MAX)
         rows = db.session.execute(sa.select(key, *texts).where(key.in_(newest)))
         tags: dict[int, set[int]] = {}
@@ -51,7 +62,7 @@ def confirmed_examples() -> list[tuple[str, set[int]]]:
                                                   .where(link.c[column].in_(newest))):
             tags.setdefault(item_id, set()).add(number)
         for item_id, *parts in rows:
-            text = " ".join(part for part in parts if part)
+            text = item_text(parts)
             if text.strip() and tags.get(item_id):
                 examples.append((text, tags[item_id]))
     return examples
