@@ -147,7 +147,9 @@ def test_events_published_by_a_job_are_dispatched_when_the_job_commits(app, seen
 
 def test_the_application_lists_its_subscribers_in_one_place(app):
     from matchmaker.matching import subscribers as matching
+    from matchmaker.sdgs import subscribers as sdgs
 
-    assert current_app.extensions["events"][events.ChallengeChanged] == [matching.challenge_changed]
+    assert current_app.extensions["events"][events.ChallengeChanged] == [matching.challenge_changed,
+                                                                           sdgs.challenge_changed]
     assert current_app.extensions["events"][events.OrganisationStatusChanged] == \
         [matching.organisation_status_changed]
