@@ -94,22 +94,31 @@ def embed_texts_command():
 @click.command("sdg-eval")
 @click.option("--data", "data", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="The benchmark file: one JSON row a line with id, text, sdg and label (benchmark-dev.jsonl).")
-@click.option("--reference", "reference", required=True,
-              type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="The SDG folder: goals-en.json, goals-it.json, indicators-en.json and aurora/.")
+@click.option("--reference", "reference", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The SDG folder (goals-en.json, goals-it.json, indicators-en.json and aurora/). By default the "
+                   "benchmark's own folder when it holds them, else the reference that `flask load-sdgs` loaded.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write {text_id: [sdg numbers]} here.")
-def sdg_eval_command(data: Path, reference: Path, out: Path | None):
+def sdg_eval_command(data: Path, reference: Path | None, out: Path | None):
     """Average per-SDG accuracy (the benchmark's measure), precision, recall and median ms of the SDG suggester."""
     from matchmaker.engine.sdg_evaluation import evaluate_sdg_suggester, read_benchmark
     from matchmaker.engine.sdg_reference import read_reference
     from matchmaker.engine.sdgs import SdgSuggester
+    from matchmaker.sdgs.suggesting import reference_from_database
 
+    if reference is None and (data.parent / "goals-en.json").exists():
+        reference = data.parent
     try:
-        suggester = SdgSuggester(read_reference(reference))
+        texts = read_reference(reference) if reference is not None else reference_from_database()
         rows = read_benchmark(data)
     except (ValueError, KeyError, TypeError) as error:
         raise click.ClickException(str(error)) from error
+    if not texts.targets:
+        raise click.ClickException("No SDG targets to suggest from: give --reference DIR, or load them first "
+                                   "with `flask load-sdgs --data DIR`.")
+    # The product's suggester from the UN's and Aurora's texts only: the platform's own tagged items would make the
+    # figure depend on the database it runs in (and the benchmark's texts are never examples).
+    suggester = SdgSuggester(texts)
     result, suggested = evaluate_sdg_suggester(
         rows, lambda text: [suggestion.number for suggestion in suggester.suggest(text)])
     if out is not None:
