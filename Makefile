@@ -29,8 +29,9 @@ extract-messages: $(STAMP)
 	$(BIN)/pybabel update -i matchmaker/translations/messages.pot -d matchmaker/translations --no-fuzzy-matching
 
 # The UN's SDG texts and the Aurora queries live outside the repository: `make run SDG_DATA=path/to/sdg` loads them
-# (the goals' statements and targets on their pages; the folder is described in the README).
-SDG_DATA ?=
+# (the goals' statements and targets on their pages, and what the suggester reads; the folder is described in the
+# README). A checkout beside the centre's shared data folder finds it by itself.
+SDG_DATA ?= $(wildcard ../shared/data/sdg)
 
 run: install
 	$(FLASK) db upgrade
