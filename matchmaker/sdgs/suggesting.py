@@ -86,15 +86,15 @@ def _signature() -> tuple:
     return tuple(db.session.scalar(query) for query in [*counts, statements])
 
 
-def _cached(key: int | None, examples) -> SdgSuggester:
-    """The suggester kept under `key`, built again (with `examples()`) when the reference changed or it is old."""
+def _cached(key: int | None, read_examples) -> SdgSuggester:
+    """The suggester kept under `key`, built again (with `read_examples()`) when the reference changed or it is old."""
     signature = _signature()
     with _lock:
         kept = _built.get(key, {})
         fresh = time.monotonic() - kept.get("at", float("-inf")) < EXAMPLES_MAX_AGE
         if kept.get("signature") == signature and fresh:
             return kept["suggester"]
-        built = SdgSuggester(reference_from_database(), examples=examples())
+        built = SdgSuggester(reference_from_database(), examples=read_examples())
         _built[key] = {"signature": signature, "at": time.monotonic(), "suggester": built}
         return built
 
