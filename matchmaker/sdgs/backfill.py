@@ -1,5 +1,6 @@
-"""The back-fill of SDG suggestions: each item's text read by the suggester, its goals kept as SdgSuggestionRecords.
-Only the records change: the goals people confirmed (the items' own link tables) are never written here."""
+"""The back-fill of SDG suggestions: each item's text read by a suggester that never learned from the item's own tags,
+its goals kept as SdgSuggestionRecords. Only the records change: the goals people confirmed (the items' own link
+tables) are never written here."""
 import hashlib
 from dataclasses import dataclass
 
@@ -10,6 +11,9 @@ from matchmaker.sdgs import suggesting
 from matchmaker.sdgs.models import ITEM_KINDS, SdgSuggestionRecord
 
 BATCH_SIZE = 200  # items per transaction: a large register does not hold one long transaction
+# Part of every text hash: records made another way (before, by the suggester that had learned from the item
+# itself) hash differently, so the next back-fill makes them again instead of skipping them as unchanged.
+MADE_BY = "held-out/1\n"
 
 
 @dataclass
@@ -20,7 +24,8 @@ class BackfillCounts:
 
 
 def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    """The hash stored with an item's records: of its text and of the way the records were made."""
+    return hashlib.sha256((MADE_BY + text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _stored_hashes(kind: str, item_ids: list[int]) -> dict[int, str]:
@@ -31,15 +36,15 @@ def _stored_hashes(kind: str, item_ids: list[int]) -> dict[int, str]:
 
 
 def refresh_item(kind: str, item_id: int, text: str, stored_hash: str | None = None) -> bool:
-    """Store the suggester's goals for one item's text, replacing its records; skip it when its text hash is the one
-    its records were made from. Flushes; returns whether anything changed."""
+    """Store the held-out suggester's goals for one item's text, replacing its records; skip it when its text hash is
+    the one its records were made from. Flushes; returns whether anything changed."""
     digest = text_hash(text)
     if stored_hash == digest:
         return False
     records = {record.goal: record for record in db.session.scalars(
         sa.select(SdgSuggestionRecord).where(SdgSuggestionRecord.item_kind == kind,
                                              SdgSuggestionRecord.item_id == item_id))}
-    suggestions = suggesting.suggest(text) if text.strip() else []
+    suggestions = suggesting.suggest_held_out(text) if text.strip() else []
     wanted = {suggestion.number: suggestion for suggestion in suggestions}
     for goal, record in records.items():
         if goal not in wanted:

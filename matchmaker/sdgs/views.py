@@ -37,10 +37,7 @@ def tags_review():
     kinds = (kind,) if kind in ITEM_KINDS else ITEM_KINDS
     page = request.args.get("page", "1")
     page = min(int(page), 10_000) if page.isdigit() and 0 < len(page) < 6 and int(page) > 0 else 1
-    disagreeing, untagged = review.review_rows(kinds)
-    start = (page - 1) * review.PER_PAGE
-    end = start + review.PER_PAGE
+    listed = review.review_page(kinds, page)
     return render_template("sdgs/review.html", kind=kind if kind in ITEM_KINDS else "", kinds=ITEM_KINDS,
-                           disagreeing=disagreeing[start:end], untagged=untagged[start:end],
-                           page=page, more=max(len(disagreeing), len(untagged)) > end,
+                           disagreeing=listed.disagreeing, untagged=listed.untagged, page=page, more=listed.more,
                            strong=review.STRONG)
