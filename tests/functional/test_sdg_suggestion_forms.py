@@ -1,5 +1,6 @@
 """The four forms that carry goals offer the suggester's goals: each loads the app's own script and carries the
-hooks it reads, in the reader's language; a form that already holds goals tells the script not to tick any."""
+hooks it reads, in the reader's language; a form that already holds goals, or comes back from a submission, tells
+the script not to tick any."""
 import re
 
 import pytest
@@ -55,3 +56,11 @@ def test_the_script_is_served_and_reads_its_words_from_the_page(client):
     answer.close()
     assert "X-CSRFToken" in script and "/api/v1/" not in script  # the address comes from the page
     assert "Suggested from" not in script  # the words too, translated by the server
+
+
+def test_a_form_sent_back_without_goals_never_ticks_suggestions(client, make, login):
+    login(make.academic(verified=True))
+    answer = client.post("/offers/new", data={"title": "Homes families can pay for", "capacity": "1",
+                                              "description": "Affordable housing for young families."})
+    assert answer.status_code == 422  # no kind of offer: the form comes back, its goals left empty by the person
+    assert 'data-sdg-preselect="false"' in _group(answer.get_data(as_text=True))
