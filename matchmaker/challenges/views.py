@@ -7,16 +7,17 @@ from matchmaker.challenges import services
 from matchmaker.challenges.forms import ChallengeForm, CloseChallengeForm, sdg_choices
 from matchmaker.challenges.models import Challenge, ChallengeStatus
 from matchmaker.db import STALE_WRITES
-from matchmaker.errors import NotFound, ValidationFailed
+from matchmaker.errors import ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm, HideForm, show_service_errors
 from matchmaker.labels import choices_for, label_for
 from matchmaker.listing import ListFilters
+from matchmaker.loading import load_visible
 from matchmaker.matching import services as matching
 from matchmaker.matching.panels import challenge_panel
 from matchmaker.orgs.models import Organisation
 from matchmaker.orgs.services import active_organisations_of
-from matchmaker.permissions import active_organisation_ids, can, require, working_organisation_ids
+from matchmaker.permissions import active_organisation_ids, require, working_organisation_ids
 from matchmaker.reference.models import HelpKind
 from matchmaker.reference.services import list_sdgs
 from matchmaker.templating import current_language
@@ -27,11 +28,8 @@ blueprint = Blueprint("challenges", __name__, url_prefix="/challenges")
 
 def load_challenge(challenge_id: int, action: str = "challenge.view") -> Challenge:
     """The challenge, if the current user may do `action` on it. One they may not even see is a 404."""
-    challenge = db.session.get(Challenge, challenge_id)
-    if challenge is None or not can(current_user, "challenge.view", challenge):
-        raise NotFound(_("This challenge does not exist or is not visible to you."))
-    require(action, challenge)
-    return challenge
+    return load_visible(Challenge, challenge_id, action, view_action="challenge.view",
+                        missing=_("This challenge does not exist or is not visible to you."))
 
 
 @blueprint.route("/")

@@ -14,6 +14,7 @@ from matchmaker.initiatives.forms import LINK_ROWS, MILESTONE_ROWS, ImageForm, I
 from matchmaker.initiatives.models import Initiative, InitiativeImage, InitiativeStatus, InterventionKind, ReviewState
 from matchmaker.labels import choices_for
 from matchmaker.listing import ListFilters
+from matchmaker.loading import load_visible
 from matchmaker.permissions import can, require
 from matchmaker.reference.models import Scale
 from matchmaker.reference.services import list_departments, list_sdgs
@@ -24,11 +25,8 @@ blueprint = Blueprint("initiatives", __name__, url_prefix="/initiatives")
 
 def load_initiative(initiative_id: int, action: str = "initiative.view") -> Initiative:
     """The initiative, if the current user may do `action` on it. One they may not even see is a 404."""
-    initiative = db.session.get(Initiative, initiative_id)
-    if initiative is None or not can(current_user, "initiative.view", initiative):
-        raise NotFound(_("This initiative does not exist or is not visible to you."))
-    require(action, initiative)
-    return initiative
+    return load_visible(Initiative, initiative_id, action, view_action="initiative.view",
+                        missing=_("This initiative does not exist or is not visible to you."))
 
 
 @blueprint.route("/")

@@ -7,11 +7,12 @@ from matchmaker.challenges.forms import sdg_choices
 from matchmaker.challenges.models import Challenge, ChallengeStatus
 from matchmaker.challenges.services import challenges_of_organisations
 from matchmaker.db import STALE_WRITES
-from matchmaker.errors import NotFound, ValidationFailed
+from matchmaker.errors import ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm, HideForm, show_service_errors
 from matchmaker.labels import choices_for, label_for
 from matchmaker.listing import ListFilters
+from matchmaker.loading import load_visible
 from matchmaker.matching.panels import offer_panel
 from matchmaker.offers import services
 from matchmaker.offers.forms import OfferForm
@@ -27,11 +28,8 @@ blueprint = Blueprint("offers", __name__, url_prefix="/offers")
 
 def load_offer(offer_id: int, action: str = "offer.view") -> Offer:
     """The offer, if the current user may do `action` on it. One they may not even see is a 404."""
-    offer = db.session.get(Offer, offer_id)
-    if offer is None or not can(current_user, "offer.view", offer):
-        raise NotFound(_("This offer does not exist or is not visible to you."))
-    require(action, offer)
-    return offer
+    return load_visible(Offer, offer_id, action, view_action="offer.view",
+                        missing=_("This offer does not exist or is not visible to you."))
 
 
 @blueprint.route("/")
