@@ -74,60 +74,18 @@ class _Bags:
             bag[term] += weight
 
 
-class SdgSuggester:
-    """Built once from an SdgReference (and confirmed examples); `suggest` then answers in a millisecond or so."""
+class _Space:
+    """The goals and targets as unit TF-IDF rows over one vocabulary: the texts of both languages, or of one."""
 
-    def __init__(self, reference: SdgReference, examples: Iterable[tuple[str, set[int]]] = (),
-                 settings: SuggesterSettings = DEFAULT_SUGGESTER_SETTINGS, analyzer: Analyzer | None = None) -> None:
-        self.settings = settings
-        self.analyzer = analyzer or Analyzer()
-        self.goal_numbers = [goal.number for goal in reference.goals]
-        goal_row = {number: row for row, number in enumerate(self.goal_numbers)}
-        self.target_codes = [target.code for target in reference.targets if target.goal in goal_row]
-        self.target_statements = {target.code: (target.text_en, target.text_it) for target in reference.targets}
-        target_row = {code: row for row, code in enumerate(self.target_codes)}
-        self.target_goal = np.array([goal_row[int(code.split(".")[0])] for code in self.target_codes], dtype=np.int64)
-        goals, targets = _Bags(len(self.goal_numbers)), _Bags(len(self.target_codes))
-        en, it = (lambda text: self.analyzer.terms(text, "en")), (lambda text: self.analyzer.terms(text, "it"))
-        for goal in reference.goals:
-            row = goal_row[goal.number]
-            goals.add(row, en(goal.name_en) + it(goal.name_it), settings.name_weight)
-            goals.add(row, en(goal.statement_en) + it(goal.statement_it), settings.name_weight)
-        for target in reference.targets:
-            if target.code in target_row:
-                terms = en(target.text_en) + it(target.text_it)
-                goals.add(goal_row[target.goal], terms)
-                targets.add(target_row[target.code], terms)
-        for indicator in reference.indicators:
-            if indicator.target in target_row:
-                terms = en(indicator.text_en)
-                goals.add(int(self.target_goal[target_row[indicator.target]]), terms)
-                targets.add(target_row[indicator.target], terms)
-        for phrase in reference.phrases:
-            if phrase.goal not in goal_row:
-                continue
-            terms = self.analyzer.terms(phrase.phrase.replace("*", ""), phrase.language)
-            goals.add(goal_row[phrase.goal], terms, settings.phrase_weight)
-            if phrase.target in target_row:
-                targets.add(target_row[phrase.target], terms, settings.phrase_weight)
-        # The confirmed examples of a goal count in its text and, together, as one more target of it (with no
-        # code), so that a text close to them scores as if it met one of its targets.
-        learned: dict[int, Counter] = {}
-        for text, numbers in examples:
-            terms = self.analyzer.terms(text)
-            for number in numbers:
-                if number in goal_row:
-                    goals.add(goal_row[number], terms, settings.example_weight)
-                    learned.setdefault(goal_row[number], Counter()).update(terms)
-        for _row, bag in sorted(learned.items()):
-            self.target_codes.append("")
-            targets.counts.append(bag)
-        self.target_goal = np.concatenate([self.target_goal, np.array(sorted(learned), dtype=np.int64)])
+    def __init__(self, goals: _Bags, targets: _Bags, target_codes: list[str], target_goal: list[int],
+                 idf_over_targets: bool) -> None:
+        self.target_codes = target_codes
+        self.target_goal = np.array(target_goal, dtype=np.int64)
         self.vocabulary: dict[str, int] = {}
         for bag in goals.counts + targets.counts:
             for term in bag:
                 self.vocabulary.setdefault(term, len(self.vocabulary))
-        self.idf = self._idf(targets.counts if settings.idf_over_targets else goals.counts)
+        self.idf = self._idf(targets.counts if idf_over_targets else goals.counts)
         self.goal_matrix = self._rows(goals.counts)
         self.target_matrix = self._rows(targets.counts)
 
@@ -149,22 +107,112 @@ class SdgSuggester:
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         return matrix / np.where(norms > 0, norms, 1.0)
 
+
+class _SpaceBuilder:
+    """Collects the bags of one space while the reference and the examples are read."""
+
+    def __init__(self, goal_count: int, target_codes: list[str], target_goal: list[int]) -> None:
+        self.goals, self.targets = _Bags(goal_count), _Bags(len(target_codes))
+        self.target_codes, self.target_goal = list(target_codes), list(target_goal)
+        self.learned: dict[int, Counter] = {}
+
+    def add(self, goal_row: int, target_row: int | None, terms: list[str], weight: float = 1.0) -> None:
+        self.goals.add(goal_row, terms, weight)
+        if target_row is not None:
+            self.targets.add(target_row, terms, weight)
+
+    def learn(self, goal_row: int, terms: list[str], weight: float) -> None:
+        self.goals.add(goal_row, terms, weight)
+        self.learned.setdefault(goal_row, Counter()).update(terms)
+
+    def build(self, idf_over_targets: bool) -> _Space:
+        # The confirmed examples of a goal count in its text and, together, as one more target of it (with no
+        # code), so that a text close to them scores as if it met one of its targets.
+        for row, bag in sorted(self.learned.items()):
+            self.target_codes.append("")
+            self.target_goal.append(row)
+            self.targets.counts.append(bag)
+        return _Space(self.goals, self.targets, self.target_codes, self.target_goal, idf_over_targets)
+
+
+class SdgSuggester:
+    """Built once from an SdgReference (and confirmed examples); `suggest` then answers in a millisecond or so.
+
+    Two spaces: both languages' texts together, for English texts and texts of no clear language, and the Italian
+    texts alone, for Italian texts. Italian words share stems with English ones ("costo" and "costs" are both
+    "cost"), and the English side is ten times larger (the indicators and the Aurora phrases are English only), so
+    an Italian text scored against both is pulled towards English words it never used. On the demo's 98 tagged
+    Italian texts the Italian space put a tagged goal first for 49% of them instead of 38%; English texts lose in a
+    space of their own (83.4 to 82.2 on the benchmark's dev half), so they keep both.
+    """
+
+    def __init__(self, reference: SdgReference, examples: Iterable[tuple[str, set[int]]] = (),
+                 settings: SuggesterSettings = DEFAULT_SUGGESTER_SETTINGS, analyzer: Analyzer | None = None) -> None:
+        self.settings = settings
+        self.analyzer = analyzer or Analyzer()
+        self.goal_numbers = [goal.number for goal in reference.goals]
+        goal_row = {number: row for row, number in enumerate(self.goal_numbers)}
+        codes = [target.code for target in reference.targets if target.goal in goal_row]
+        self.target_statements = {target.code: (target.text_en, target.text_it) for target in reference.targets}
+        target_row = {code: row for row, code in enumerate(codes)}
+        target_goal = [goal_row[int(code.split(".")[0])] for code in codes]
+        both = _SpaceBuilder(len(self.goal_numbers), codes, target_goal)
+        italian = _SpaceBuilder(len(self.goal_numbers), codes, target_goal)
+        en, it = (lambda text: self.analyzer.terms(text, "en")), (lambda text: self.analyzer.terms(text, "it"))
+        for goal in reference.goals:
+            row = goal_row[goal.number]
+            both.add(row, None, en(goal.name_en) + it(goal.name_it), settings.name_weight)
+            both.add(row, None, en(goal.statement_en) + it(goal.statement_it), settings.name_weight)
+            italian.add(row, None, it(goal.name_it), settings.name_weight)
+            italian.add(row, None, it(goal.statement_it), settings.name_weight)
+        for target in reference.targets:
+            if target.code in target_row:
+                row = target_row[target.code]
+                both.add(target_goal[row], row, en(target.text_en) + it(target.text_it))
+                italian.add(target_goal[row], row, it(target.text_it))
+        for indicator in reference.indicators:
+            if indicator.target in target_row:
+                row = target_row[indicator.target]
+                both.add(target_goal[row], row, en(indicator.text_en))
+        for phrase in reference.phrases:
+            if phrase.goal not in goal_row:
+                continue
+            terms = self.analyzer.terms(phrase.phrase.replace("*", ""), phrase.language)
+            row = target_row.get(phrase.target) if phrase.target else None
+            both.add(goal_row[phrase.goal], row, terms, settings.phrase_weight)
+            if phrase.language == "it":
+                italian.add(goal_row[phrase.goal], row, terms, settings.phrase_weight)
+        for text, numbers in examples:
+            language = self.analyzer.detect(text)
+            terms = self.analyzer.terms(text, language)
+            for number in numbers:
+                if number in goal_row:
+                    both.learn(goal_row[number], terms, settings.example_weight)
+                    if language == "it":
+                        italian.learn(goal_row[number], terms, settings.example_weight)
+        self.spaces = {"both": both.build(settings.idf_over_targets),
+                       "it": italian.build(settings.idf_over_targets)}
+
+    def _space(self, language: str) -> _Space:
+        return self.spaces["it"] if language == "it" else self.spaces["both"]
+
     def scores(self, text: str, language: str | None = None) -> "_Scores | None":
         """Every goal's and every target's score for `text`, or None when it shares no stem with any."""
         if not isinstance(text, str) or not text.strip():
             return None
         language = language if language in self.analyzer.languages else self.analyzer.detect(text)
-        counts = Counter(term for term in self.analyzer.terms(text, language) if term in self.vocabulary)
+        space = self._space(language)
+        counts = Counter(term for term in self.analyzer.terms(text, language) if term in space.vocabulary)
         if not counts:
             return None
-        columns = np.fromiter((self.vocabulary[term] for term in counts), dtype=np.int64, count=len(counts))
+        columns = np.fromiter((space.vocabulary[term] for term in counts), dtype=np.int64, count=len(counts))
         weights = np.fromiter(((1 + math.log(count)) for count in counts.values()), dtype=np.float64,
-                              count=len(counts)) * self.idf[columns]
+                              count=len(counts)) * space.idf[columns]
         weights /= np.linalg.norm(weights)
-        goal_parts = self.goal_matrix[:, columns] * weights
-        target_scores = self.target_matrix[:, columns] @ weights
+        goal_parts = space.goal_matrix[:, columns] * weights
+        target_scores = space.target_matrix[:, columns] @ weights
         best_target = np.zeros(len(self.goal_numbers))
-        np.maximum.at(best_target, self.target_goal, target_scores)
+        np.maximum.at(best_target, space.target_goal, target_scores)
         weight = self.settings.target_weight
         goals = (1 - weight) * goal_parts.sum(axis=1) + weight * best_target
         return _Scores(language, list(counts), goals, goal_parts, target_scores)
@@ -195,9 +243,11 @@ class SdgSuggester:
             word = forms.get(terms[index])
             if word and word not in words and self.analyzer.is_distinctive(word):
                 words.append(word)
-        rows = np.flatnonzero(self.target_goal == row)
+        space = self._space(language)
+        rows = np.flatnonzero(space.target_goal == row)
         rows = rows[np.argsort(-target_scores[rows], kind="stable")]
-        targets = [self.target_codes[r] for r in rows if target_scores[r] > 0 and self.target_codes[r]][:TARGETS_SHOWN]
+        codes = space.target_codes
+        targets = [codes[r] for r in rows if target_scores[r] > 0 and codes[r]][:TARGETS_SHOWN]
         reasons = list(words)
         if targets:
             english, italian = self.target_statements[targets[0]]

@@ -4,6 +4,7 @@ import re
 import pytest
 
 from matchmaker.engine.analysis import Analyzer
+from matchmaker.engine.sdg_reference import GoalText, IndicatorText, QueryPhrase, SdgReference, TargetText
 from matchmaker.engine.sdgs import SdgSuggester
 from tests.unit.sdg_texts import TEXTS, hand_made_reference
 
@@ -68,3 +69,37 @@ def test_an_italian_text_is_told_the_target_in_italian():
     best = suggester.suggest("Famiglie povere senza reddito e senza protezione sociale nel quartiere", "it")[0]
     statement = best.reasons[-1].split(": ", 1)[1]
     assert statement == italian[best.targets[0]] != english[best.targets[0]]
+
+
+def cost_and_air_reference():
+    """Goal 10 speaks of costs again and again in English (as the real indicators of remittances do); goal 11 of
+    the air of cities, in both languages."""
+    return SdgReference(
+        goals=(GoalText(10, "Reduced inequalities", "Ridurre le disuguaglianze", "Reduce inequality",
+                        "Ridurre le disuguaglianze"),
+               GoalText(11, "Sustainable cities", "Città sostenibili", "Make cities safe and sustainable",
+                        "Rendere le città sicure e sostenibili")),
+        targets=(TargetText("10.c", 10, "Reduce the transaction costs of migrant remittances and the costs of "
+                            "remittance corridors", "Ridurre i costi di transazione delle rimesse dei migranti"),
+                 TargetText("11.6", 11, "Reduce the environmental impact of cities, with attention to air quality",
+                            "Ridurre l'impatto ambientale delle città, con attenzione alla qualità dell'aria")),
+        indicators=(IndicatorText("10.c.1", "10.c", "Remittance costs as a proportion of the amount remitted"),),
+        phrases=tuple(QueryPhrase(10, "10.c", phrase, "en")
+                      for phrase in ("remittance cost*", "transaction cost*", "low cost", "cost of sending")))
+
+
+def test_an_italian_text_is_not_pulled_to_a_goal_by_english_words_that_share_its_stems():
+    # "costo" and "costs" are both "cost": against the English side, the cheap sensors would be about remittances.
+    suggester = SdgSuggester(cost_and_air_reference())
+    suggested = suggester.suggest("Sensori a basso costo per l'aria delle città", "it")
+    assert [suggestion.number for suggestion in suggested] == [11]
+    assert [s.number for s in suggester.suggest("Remittances at a low cost for migrant families")][0] == 10
+
+
+def test_italian_examples_teach_the_suggester_of_italian_texts_too():
+    text = "Il laboratorio di quartiere presta saldatori e stampanti 3D ai ragazzi."
+    plain = SdgSuggester(hand_made_reference())
+    taught = SdgSuggester(hand_made_reference(),
+                          examples=[("Un laboratorio aperto con saldatori e stampanti 3D per il quartiere.", {9})])
+    assert 9 not in [s.number for s in plain.suggest(text, "it")]
+    assert [s.number for s in taught.suggest(text, "it")][0] == 9
