@@ -1,5 +1,5 @@
-"""What every template can use: the permission check, the current language, names in that language."""
-from flask import Flask
+"""What every template can use: the permission check, the main menu, the current language, names in that language."""
+from flask import Flask, request
 from flask_babel import format_decimal, get_locale
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 from matchmaker import labels
 from matchmaker.labels import LANGUAGE_NAMES, action_label, label_for, move_label, reason_label
 from matchmaker.matching.services import search_pieces
+from matchmaker.navigation import main_menu
 from matchmaker.orgs.models import OrganisationKind, OrganisationStatus
 from matchmaker.permissions import STOPPED_ORGANISATION, can, organisation_stopped_reason
 from matchmaker.text import is_web_address, plain_text, render_markdown
@@ -31,6 +32,7 @@ def highlight(text, query: str, by_words: bool = True) -> Markup:
 def install_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         can=lambda action, obj=None: can(current_user, action, obj),
+        main_menu=lambda: main_menu(current_user, request.endpoint),
         organisation_stopped_reason=organisation_stopped_reason,
         STOPPED_ORGANISATION=STOPPED_ORGANISATION,
         csrf_input=csrf_input,

@@ -122,3 +122,10 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def follow_menu_link(page, group: str, link: str) -> None:
+    """Open one group of the main menu ("Your work", "Coordination", the person's name) and follow a link in it."""
+    menu = page.get_by_role("banner").get_by_role("navigation")
+    menu.get_by_role("button", name=group, exact=True).click()
+    menu.get_by_role("link", name=link, exact=True).click()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from matchmaker.orgs.models import OrganisationStatus
 from tests import factories
-from tests.e2e.conftest import check_accessibility, screenshot
+from tests.e2e.conftest import check_accessibility, follow_menu_link, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -55,14 +55,14 @@ def test_visitor_registers_an_organisation_and_sees_it_waits_for_verification(pa
     page.get_by_label("E-mail", exact=True).fill("giulia@coop-esempio.org")
     page.get_by_label("Password").fill("a long enough password")
     page.get_by_role("button", name="Sign in").click()
-    navbar(page).get_by_role("link", name="Giulia Rossi").click()
+    follow_menu_link(page, "Giulia Rossi", "Your account")
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
     organisations = page.get_by_role("region", name="Your organisations")
     expect(organisations).to_contain_text("Cooperativa Esempio — Waiting for verification")
     expect(organisations).to_contain_text("A coordinator will verify your organisation soon")
     expect(page.get_by_text("not confirmed yet")).to_be_visible()
-    expect(navbar(page).get_by_role("link", name="Giulia Rossi")).to_be_visible()
+    expect(navbar(page).get_by_role("button", name="Giulia Rossi")).to_be_visible()
     check_accessibility(page)
     screenshot(page, "01-visitor-registers-an-organisation")
 
@@ -82,14 +82,15 @@ def test_registered_user_signs_in_and_signs_out(page, in_live_app):
     page.get_by_role("button", name="Sign in").click()
 
     expect(page.get_by_role("status")).to_contain_text("Welcome back, Marco Bianchi.")
-    expect(navbar(page).get_by_role("link", name="Marco Bianchi")).to_be_visible()
+    expect(navbar(page).get_by_role("button", name="Marco Bianchi")).to_be_visible()
     expect(navbar(page).get_by_role("link", name="Sign in")).to_have_count(0)
     check_accessibility(page)
 
+    navbar(page).get_by_role("button", name="Marco Bianchi").click()
     navbar(page).get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("status")).to_contain_text("You have signed out.")
     expect(navbar(page).get_by_role("link", name="Sign in")).to_be_visible()
-    expect(navbar(page).get_by_role("link", name="Marco Bianchi")).to_have_count(0)
+    expect(navbar(page).get_by_role("button", name="Marco Bianchi")).to_have_count(0)
     check_accessibility(page)
 
     # Signed out for real: the account page asks to sign in again.
@@ -153,7 +154,7 @@ def test_coordinator_verifies_one_organisation_and_must_give_a_reason_to_reject_
     expect(page.get_by_role("status")).to_contain_text("Welcome back, Chiara Verdi.")
     check_accessibility(page)
 
-    navbar(page).get_by_role("link", name="Organisations to verify").click()
+    follow_menu_link(page, "Coordination", "Organisations to verify")
     expect(page.get_by_role("heading", level=1)).to_have_text("Organisations to verify")
     expect(page.get_by_role("article", name="Cooperativa Arcobaleno")).to_contain_text("Anna Neri")
     check_accessibility(page)

@@ -13,7 +13,7 @@ from matchmaker.extensions import db
 from matchmaker.offers import services as offer_services
 from matchmaker.orgs.models import OrganisationStatus
 from tests import factories
-from tests.e2e.conftest import check_accessibility, screenshot
+from tests.e2e.conftest import check_accessibility, follow_menu_link, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -90,7 +90,7 @@ def test_member_of_a_verified_organisation_posts_a_challenge_and_publishes_it(pa
     deadline = date.today() + timedelta(days=60)
 
     sign_in(page, email, "Sara Moretti")
-    navbar(page).get_by_role("link", name="Your challenges").click()
+    follow_menu_link(page, "Your work", "Your challenges")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your challenges")
     check_accessibility(page)
     page.get_by_role("main").get_by_role("link", name="Post a challenge").click()
@@ -167,7 +167,7 @@ def test_member_of_an_unverified_organisation_saves_a_draft_and_sees_publishing_
         email = member.email
 
     sign_in(page, email, "Elena Costa")
-    navbar(page).get_by_role("link", name="Your challenges").click()
+    follow_menu_link(page, "Your work", "Your challenges")
     expect(page.get_by_role("main")).to_contain_text("Associazione Nuova is waiting for verification")
     check_accessibility(page)
     page.get_by_role("main").get_by_role("link", name="Post a challenge").click()
@@ -200,7 +200,7 @@ def test_academic_fills_the_profile_uploads_publications_and_posts_an_offer(page
         email = academic.email
 
     sign_in(page, email, "Anna Rossi")
-    navbar(page).get_by_role("link", name="Your profile").click()
+    follow_menu_link(page, "Your work", "Your profile")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your profile")
     check_accessibility(page)
 
@@ -237,7 +237,7 @@ def test_academic_fills_the_profile_uploads_publications_and_posts_an_offer(page
     check_accessibility(page)
     screenshot(page, "14-academic-profile-with-publications")
 
-    navbar(page).get_by_role("link", name="Your offers").click()
+    follow_menu_link(page, "Your work", "Your offers")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your offers")
     check_accessibility(page)
     page.get_by_role("main").get_by_role("link", name="Post an offer").click()

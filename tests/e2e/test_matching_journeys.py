@@ -12,8 +12,8 @@ from matchmaker.matching import services as matching
 from matchmaker.orgs.models import OrganisationStatus
 from matchmaker.reference.services import department_by_code
 from tests import factories
-from tests.e2e.conftest import check_accessibility, screenshot
-from tests.e2e.test_market_journeys import navbar, sign_in, visit, visitor_page
+from tests.e2e.conftest import check_accessibility, follow_menu_link, screenshot
+from tests.e2e.test_market_journeys import sign_in, visit, visitor_page
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +75,7 @@ def test_an_academic_sees_the_challenges_that_fit_best_first_with_reasons_and_di
         data = build_energy_academic(factories.Factory())
 
     sign_in(page, data["email"], data["name"])
-    navbar(page).get_by_role("link", name="Challenges for you").click()
+    follow_menu_link(page, "Your work", "Challenges for you")
     expect(page).to_have_url(re.compile(r"/matching/for-you$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Challenges for you")
     check_accessibility(page)
@@ -132,7 +132,7 @@ def test_challenges_for_you_is_accessible_in_italian(page, in_live_app):
     expect(page.get_by_role("status")).to_contain_text(f"Ti diamo il bentornato, {data['name']}.")
     check_accessibility(page)
 
-    navbar(page).get_by_role("link", name="Sfide per te").click()
+    follow_menu_link(page, "Il tuo lavoro", "Sfide per te")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sfide per te")
     expect(page.locator("html")).to_have_attribute("lang", "it")
     cards = suggestion_cards(page)
@@ -180,7 +180,7 @@ def test_a_member_sees_who_fits_their_challenge_and_a_team_and_a_visitor_does_no
         data = build_spanning_challenge(factories.Factory())
 
     sign_in(page, data["email"], data["name"])
-    navbar(page).get_by_role("link", name="Your challenges").click()
+    follow_menu_link(page, "Your work", "Your challenges")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your challenges")
     check_accessibility(page)
     page.get_by_role("main").get_by_role("link", name=SPANNING).click()
@@ -245,7 +245,7 @@ def test_a_coordinator_recomputes_the_matches_and_sees_when_it_last_ran(page, in
         email = coordinator.email
 
     sign_in(page, email, "Chiara Gallo")
-    navbar(page).get_by_role("link", name="Matching").click()
+    follow_menu_link(page, "Coordination", "Matching")
     expect(page).to_have_url(re.compile(r"/coordination/matching$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Matching")
     last_full = page.locator("dt", has_text="Last full recomputation").locator("xpath=following-sibling::dd[1]")
