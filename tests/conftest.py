@@ -247,6 +247,21 @@ def runner(app):
 
 
 @pytest.fixture
+def load_sdgs(app):
+    """Loads an SDG reference into the tables, as `flask load-sdgs` does, with the suggester built again from it."""
+    from matchmaker.sdgs import suggesting
+    from matchmaker.sdgs.services import load_reference
+
+    def load(reference):
+        load_reference(reference)
+        db.session.commit()
+        suggesting.forget()
+
+    yield load
+    suggesting.forget()
+
+
+@pytest.fixture
 def make(app):
     """Builders for people and organisations, committed so the client sees them."""
     return factories.Factory()

@@ -12,11 +12,9 @@ from matchmaker.extensions import db
 from matchmaker.initiatives.models import initiative_sdgs
 from matchmaker.offers.models import offer_sdgs
 from matchmaker.orgs.models import OrganisationStatus
-from matchmaker.sdgs import suggesting
 from matchmaker.sdgs.backfill import backfill, text_hash
 from matchmaker.sdgs.models import SdgSuggestionRecord
 from matchmaker.sdgs.review import MISSING_STRONG, NONE_SUGGESTED, UNTAGGED, disagreement
-from matchmaker.sdgs.services import load_reference
 
 REFERENCE = SdgReference(
     goals=(GoalText(11, "Sustainable cities and communities", "Città e comunità sostenibili",
@@ -31,12 +29,8 @@ HOUSING = "Affordable housing for the city: safe and adequate housing, urban pla
 
 
 @pytest.fixture
-def reference(app):
-    load_reference(REFERENCE)
-    db.session.commit()
-    suggesting.forget()
-    yield
-    suggesting.forget()
+def reference(load_sdgs):
+    load_sdgs(REFERENCE)
 
 
 def confirmed_tags() -> dict:

@@ -2,9 +2,6 @@
 the platform loaded when no folder is given, with a clear message when there is nothing to measure with."""
 import json
 
-from matchmaker.extensions import db
-from matchmaker.sdgs import suggesting
-from matchmaker.sdgs.services import load_reference
 from tests.unit.sdg_texts import TEXTS, hand_made_reference
 
 
@@ -21,10 +18,8 @@ def benchmark_rows():
     return rows
 
 
-def test_a_coordinator_measures_the_suggester_on_a_benchmark_with_the_loaded_reference(app, runner, tmp_path):
-    load_reference(hand_made_reference())
-    db.session.commit()
-    suggesting.forget()
+def test_a_coordinator_measures_the_suggester_on_a_benchmark_with_the_loaded_reference(load_sdgs, runner, tmp_path):
+    load_sdgs(hand_made_reference())
     data, out = tmp_path / "benchmark.jsonl", tmp_path / "suggested.json"
     write_benchmark(data, benchmark_rows())
 
@@ -51,9 +46,8 @@ def test_without_a_reference_the_measure_says_how_to_load_one(app, runner, tmp_p
     assert "load-sdgs" in result.output
 
 
-def test_a_file_that_is_not_a_benchmark_is_refused_with_its_line(app, runner, tmp_path):
-    load_reference(hand_made_reference())
-    db.session.commit()
+def test_a_file_that_is_not_a_benchmark_is_refused_with_its_line(load_sdgs, runner, tmp_path):
+    load_sdgs(hand_made_reference())
     data = tmp_path / "benchmark.jsonl"
     data.write_text('{"id": "1", "text": "water"}\n', encoding="utf-8")
 

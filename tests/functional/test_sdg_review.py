@@ -11,7 +11,6 @@ from matchmaker.reference.models import SDG
 from matchmaker.sdgs import suggesting
 from matchmaker.sdgs.models import ITEM_KINDS, SdgSuggestionRecord
 from matchmaker.sdgs.review import STRONG, disagreement, review_page
-from matchmaker.sdgs.services import load_reference
 
 REFERENCE = SdgReference(
     goals=(GoalText(4, "Quality education", "Istruzione di qualità",
@@ -37,12 +36,8 @@ SCHOOL = "After-school lessons for the neighbourhood's children: teachers and st
 
 
 @pytest.fixture
-def reference(app):
-    load_reference(REFERENCE)
-    db.session.commit()
-    suggesting.forget()
-    yield
-    suggesting.forget()
+def reference(load_sdgs):
+    load_sdgs(REFERENCE)
 
 
 def test_a_challenge_tagged_with_a_goal_its_text_is_not_about_is_listed_though_it_is_an_example(

@@ -3,21 +3,14 @@ targets, a confidence and reasons made of the text's own words; a text that is e
 refused with 422, never 500."""
 import pytest
 
-from matchmaker.extensions import db
-from matchmaker.sdgs import suggesting
-from matchmaker.sdgs.services import load_reference
 from tests.functional.test_sdg_pages import REFERENCE
 
 ADDRESS = "/api/v1/sdgs/suggest"
 
 
 @pytest.fixture
-def loaded(app):
-    load_reference(REFERENCE)
-    db.session.commit()
-    suggesting.forget()
-    yield
-    suggesting.forget()
+def loaded(load_sdgs):
+    load_sdgs(REFERENCE)
 
 
 def test_a_text_about_housing_gets_its_goal_and_target_with_its_own_words_as_reasons(client, loaded):
