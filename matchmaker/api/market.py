@@ -22,26 +22,19 @@ from matchmaker.api.schemas import (
 from matchmaker.challenges import services as challenge_services
 from matchmaker.challenges.models import Challenge, ChallengeStatus
 from matchmaker.db import check_version
-from matchmaker.errors import NotFound, ValidationFailed
+from matchmaker.errors import ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.listing import ListFilters
+from matchmaker.loading import load_visible
 from matchmaker.matching import services as matching
 from matchmaker.matching.models import MatchTarget
 from matchmaker.offers import services as offer_services
 from matchmaker.offers.models import Offer
 from matchmaker.orgs.models import Organisation
-from matchmaker.permissions import active_organisation_ids, can, require, working_organisation_ids
+from matchmaker.permissions import active_organisation_ids, require, working_organisation_ids
 
 # Nested in the "api" blueprint, which authenticates every call and sets the /api/v1 prefix.
 blueprint = Blueprint("market", __name__)
-
-
-def _visible(model, object_id: int, action: str, message: str):
-    """The object if the caller may see it; otherwise a 404, so hidden objects are not revealed."""
-    obj = db.session.get(model, object_id)
-    if obj is None or not can(api_user(), action, obj):
-        raise NotFound(message)
-    return obj
 
 
 def _changes(body) -> tuple[dict, object]:
@@ -98,7 +91,8 @@ def _organisation_for(user, organisation_id) -> Organisation:
 @blueprint.get("/challenges/<int:challenge_id>")
 @describe("One challenge; one the caller may not see is a 404.", responses={200: models.Challenge, 404: Error})
 def get_challenge(challenge_id: int):
-    challenge = _visible(Challenge, challenge_id, "challenge.view", _("This challenge does not exist."))
+    challenge = load_visible(Challenge, challenge_id, view_action="challenge.view",
+                             missing=_("This challenge does not exist."), user=api_user())
     return jsonify(challenge_json(challenge))
 
 
@@ -108,7 +102,8 @@ def get_challenge(challenge_id: int):
                      409: STALE, 422: Error})
 def patch_challenge(challenge_id: int):
     user = require_api_user()
-    challenge = _visible(Challenge, challenge_id, "challenge.view", _("This challenge does not exist."))
+    challenge = load_visible(Challenge, challenge_id, view_action="challenge.view",
+                             missing=_("This challenge does not exist."), user=user)
     body = valid_body()
     fields, status = _changes(body)
     edits = bool(fields) or status is None  # an empty PATCH is still a write: refuse it to whoever may not edit
@@ -149,7 +144,9 @@ def create_offer():
 @blueprint.get("/offers/<int:offer_id>")
 @describe("One offer.", responses={200: models.Offer, 404: Error})
 def get_offer(offer_id: int):
-    return jsonify(offer_json(_visible(Offer, offer_id, "offer.view", _("This offer does not exist."))))
+    offer = load_visible(Offer, offer_id, view_action="offer.view", missing=_("This offer does not exist."),
+                         user=api_user())
+    return jsonify(offer_json(offer))
 
 
 @blueprint.patch("/offers/<int:offer_id>")
@@ -158,8 +155,8 @@ def get_offer(offer_id: int):
                      422: Error})
 def patch_offer(offer_id: int):
     user = require_api_user()
-    offer = _visible(Offer, offer_id, "offer.view", _("This offer does not exist."))
-    require("offer.edit", offer, user=user)
+    offer = load_visible(Offer, offer_id, "offer.edit", view_action="offer.view",
+                         missing=_("This offer does not exist."), user=user)
     body = valid_body()
     check_version(offer, body.version)  # before anything changes: a stale write changes nothing
     fields, status = _changes(body)
@@ -191,8 +188,8 @@ MATCH_TYPES = {"academics": MatchTarget.ACADEMIC, "offers": MatchTarget.OFFER}
           "organisation and the coordinators.", token=True, query=models.ChallengeMatchQuery,
           responses={200: models.ChallengeSuggestions, 403: Error, 404: Error, 422: Error})
 def challenge_matches(challenge_id: int):
-    challenge = _visible(Challenge, challenge_id, "challenge.view", _("This challenge does not exist."))
-    require("match.view", challenge, user=api_user())
+    challenge = load_visible(Challenge, challenge_id, "match.view", view_action="challenge.view",
+                             missing=_("This challenge does not exist."), user=api_user())
     query = valid_query()
     target = MATCH_TYPES[query.type]
     serialise = academic_match_json if target is MatchTarget.ACADEMIC else offer_match_json
@@ -205,8 +202,8 @@ def challenge_matches(challenge_id: int):
           "of them (empty when none does). Same access as the matches.", token=True,
           responses={200: models.Team, 403: Error, 404: Error})
 def challenge_team(challenge_id: int):
-    challenge = _visible(Challenge, challenge_id, "challenge.view", _("This challenge does not exist."))
-    require("match.view", challenge, user=api_user())
+    challenge = load_visible(Challenge, challenge_id, "match.view", view_action="challenge.view",
+                             missing=_("This challenge does not exist."), user=api_user())
     team = matching.team_for_challenge(challenge, api_user()) if challenge.status is ChallengeStatus.OPEN else None
     if team is None:
         return jsonify({"items": [], "coverage": None, "best_single_coverage": None})
@@ -218,8 +215,8 @@ def challenge_team(challenge_id: int):
 @describe("The open challenges that fit an offer, best first. For its author and the coordinators.", token=True,
           query=models.MatchQuery, responses={200: models.ChallengeMatches, 403: Error, 404: Error, 422: Error})
 def offer_matches(offer_id: int):
-    offer = _visible(Offer, offer_id, "offer.view", _("This offer does not exist."))
-    require("match.view", offer, user=api_user())
+    offer = load_visible(Offer, offer_id, "match.view", view_action="offer.view",
+                         missing=_("This offer does not exist."), user=api_user())
     k = valid_query().k
     return jsonify({"items": [challenge_match_json(m) for m in matching.suggestions_for_offer(offer, api_user(), k)]})
 
@@ -229,8 +226,8 @@ def offer_matches(offer_id: int):
           "coordinators.", token=True, query=models.MatchQuery,
           responses={200: models.ChallengeMatches, 403: Error, 404: Error, 422: Error})
 def academic_matches(academic_id: int):
-    profile = _visible(AcademicProfile, academic_id, "profile.view", _("This academic does not exist."))
-    require("match.view", profile, user=api_user())
+    profile = load_visible(AcademicProfile, academic_id, "match.view", view_action="profile.view",
+                           missing=_("This academic does not exist."), user=api_user())
     k = valid_query().k
     return jsonify({"items": [challenge_match_json(m)
                               for m in matching.suggestions_for_academic(profile.user_id, api_user(), k)]})

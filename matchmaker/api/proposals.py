@@ -9,9 +9,10 @@ from matchmaker.api.openapi import describe
 from matchmaker.api.parsing import valid_body, valid_query
 from matchmaker.challenges.models import Challenge
 from matchmaker.db import STALE_WRITES
-from matchmaker.errors import NotFound, error_response
+from matchmaker.errors import error_response
 from matchmaker.extensions import db
-from matchmaker.permissions import can, require
+from matchmaker.loading import load_visible
+from matchmaker.permissions import can
 from matchmaker.workflow import machine, services
 from matchmaker.workflow.models import Proposal
 
@@ -60,11 +61,8 @@ def message_json(message) -> dict:
 
 
 def _proposal_for(user, proposal_id: int, action: str = "proposal.view") -> Proposal:
-    proposal = db.session.get(Proposal, proposal_id)
-    if proposal is None or not can(user, "proposal.view", proposal):
-        raise NotFound(_("This proposal does not exist."))
-    require(action, proposal, user=user)
-    return proposal
+    return load_visible(Proposal, proposal_id, action, view_action="proposal.view",
+                        missing=_("This proposal does not exist."), user=user)
 
 
 @blueprint.post("/proposals")
@@ -76,10 +74,8 @@ def _proposal_for(user, proposal_id: int, action: str = "proposal.view") -> Prop
 def create_proposal():
     user = require_api_user()
     body = valid_body()
-    challenge = db.session.get(Challenge, body.challenge_id)
-    if challenge is None or not can(user, "challenge.view", challenge):
-        raise NotFound(_("This challenge does not exist."))
-    require("proposal.start", challenge, user=user)
+    challenge = load_visible(Challenge, body.challenge_id, "proposal.start", view_action="challenge.view",
+                             missing=_("This challenge does not exist."), user=user)
     proposal = services.start_proposal(challenge, user, body.message, academic_ids=body.academic_ids or (),
                                        offer_ids=body.offer_ids or ())
     db.session.commit()

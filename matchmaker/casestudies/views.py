@@ -8,11 +8,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from matchmaker.casestudies import services
-from matchmaker.errors import NotFound
 from matchmaker.extensions import db
 from matchmaker.initiatives.models import Initiative
 from matchmaker.initiatives.services import shown_people
-from matchmaker.permissions import can, require
+from matchmaker.loading import load_visible
+from matchmaker.permissions import can
 from matchmaker.printing import PdfUnavailable, pdf_from_html
 from matchmaker.types import utcnow
 
@@ -20,11 +20,10 @@ blueprint = Blueprint("casestudies", __name__)
 EVIDENCE_ENDPOINT = "impact_values.evidence"
 
 
-def _visible_initiative(initiative_id: int) -> Initiative:
-    initiative = db.session.get(Initiative, initiative_id)
-    if initiative is None or not can(current_user, "initiative.view", initiative):
-        raise NotFound(_("This initiative does not exist or is not visible to you."))
-    return initiative
+def _visible_initiative(initiative_id: int, action: str | None = None) -> Initiative:
+    """The initiative, or a 404 for one the reader may not see; then, when an `action` is given, its permission."""
+    return load_visible(Initiative, initiative_id, action, view_action="initiative.view",
+                        missing=_("This initiative does not exist or is not visible to you."))
 
 
 def _render(initiative: Initiative, for_pdf: bool = False) -> str:
@@ -62,8 +61,7 @@ def pdf_filename(title: str, initiative_id: int) -> str:
 
 @blueprint.route("/initiatives/<int:initiative_id>/case-study.pdf")
 def pdf(initiative_id: int):
-    initiative = _visible_initiative(initiative_id)
-    require("case_study.download", initiative)
+    initiative = _visible_initiative(initiative_id, "case_study.download")
     try:
         document = pdf_from_html(_render(initiative, for_pdf=True))
     except PdfUnavailable:

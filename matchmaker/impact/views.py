@@ -14,26 +14,22 @@ from matchmaker.impact.forms import DisputeForm, LinkForm, PartnerConfirmForm, P
 from matchmaker.impact.models import IndicatorValue
 from matchmaker.impact.services import catalogue
 from matchmaker.initiatives.models import Initiative
-from matchmaker.permissions import can, partner_member_of, require
+from matchmaker.loading import load_visible
+from matchmaker.permissions import can, partner_member_of
 from matchmaker.templating import current_language
 
 blueprint = Blueprint("impact_values", __name__, url_prefix="/impact")
 
 def load_initiative(initiative_id: int, action: str) -> Initiative:
-    initiative = db.session.get(Initiative, initiative_id)
-    if initiative is None or not can(current_user, "initiative.view", initiative):
-        raise NotFound(_("This initiative does not exist or is not visible to you."))
-    require(action, initiative)
-    return initiative
+    """The initiative, if the current user may do `action` on it; one they may not even see is a 404."""
+    return load_visible(Initiative, initiative_id, action, view_action="initiative.view",
+                        missing=_("This initiative does not exist or is not visible to you."))
 
 
 def load_value(value_id: int, action: str = "impact_value.view") -> IndicatorValue:
     """The value, if the current user may do `action` on it; one they may not even see is a 404."""
-    value = db.session.get(IndicatorValue, value_id)
-    if value is None or not can(current_user, "impact_value.view", value):
-        raise NotFound(_("This value does not exist or is not visible to you."))
-    require(action, value)
-    return value
+    return load_visible(IndicatorValue, value_id, action, view_action="impact_value.view",
+                        missing=_("This value does not exist or is not visible to you."))
 
 
 def _prepare(form: ValueForm) -> ValueForm:

@@ -33,7 +33,7 @@ def load_initiative(initiative_id: int, action: str = "initiative.view") -> Init
 def index():
     filters = ListFilters.from_args(request.args, sorts=services.SORTS)
     filters.extra = {"reach": request.args.get("reach") or None}
-    if current_user.is_authenticated and current_user.is_coordinator:
+    if can(current_user, "initiative.curate"):  # coordinators look for the initiatives waiting for review
         filters.extra["review"] = request.args.get("review") or None
     page = services.list_initiatives(filters, current_user)
     return render_template("initiatives/index.html", page=page, filters=filters, sdgs=list_sdgs(),

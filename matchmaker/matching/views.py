@@ -8,12 +8,13 @@ from matchmaker.challenges.models import Challenge
 from matchmaker.errors import NotFound
 from matchmaker.extensions import db
 from matchmaker.forms import ButtonForm
+from matchmaker.loading import load_visible
 from matchmaker.matching import dismissals, meaning, services
 from matchmaker.matching.forms import RestoreForm
 from matchmaker.matching.models import DismissalSide, MatchTarget
 from matchmaker.matching.panels import shown, under_way_for
 from matchmaker.offers.models import Offer
-from matchmaker.permissions import can, require
+from matchmaker.permissions import require
 from matchmaker.security import is_safe_redirect
 from matchmaker.workflow import insights
 
@@ -52,8 +53,7 @@ def dismiss_for_academic(challenge_id: int):
                  "/dismiss", methods=["POST"])
 @login_required
 def dismiss_for_challenge(challenge_id: int, target_type: str, target_id: int):
-    challenge = _visible_challenge(challenge_id)
-    require("match.dismiss", challenge)
+    challenge = _visible_challenge(challenge_id, "match.dismiss")
     if ButtonForm().validate_on_submit():
         services.dismiss(current_user, DismissalSide.CHALLENGE, challenge.id, MatchTarget(target_type), target_id)
         db.session.commit()
@@ -67,10 +67,8 @@ def dismiss_for_challenge(challenge_id: int, target_type: str, target_id: int):
 @blueprint.route("/offers/<int:offer_id>/suggestions/<int:challenge_id>/dismiss", methods=["POST"])
 @login_required
 def dismiss_for_offer(offer_id: int, challenge_id: int):
-    offer = db.session.get(Offer, offer_id)
-    if offer is None or not can(current_user, "offer.view", offer):
-        raise NotFound(_("This offer does not exist or is not visible to you."))
-    require("match.dismiss", offer)
+    offer = load_visible(Offer, offer_id, "match.dismiss", view_action="offer.view",
+                         missing=_("This offer does not exist or is not visible to you."))
     challenge = _visible_challenge(challenge_id)
     if ButtonForm().validate_on_submit():
         services.dismiss(current_user, DismissalSide.TARGET, challenge.id, MatchTarget.OFFER, offer.id)
@@ -99,18 +97,15 @@ def restore_for_academic(challenge_id: int):
                  "/restore", methods=["POST"])
 @login_required
 def restore_for_challenge(challenge_id: int, target_type: str, target_id: int):
-    challenge = _visible_challenge(challenge_id)
-    require("match.restore", challenge)
+    challenge = _visible_challenge(challenge_id, "match.restore")
     return _restore(DismissalSide.CHALLENGE, challenge.id, MatchTarget(target_type), target_id)
 
 
 @blueprint.route("/offers/<int:offer_id>/suggestions/<int:challenge_id>/restore", methods=["POST"])
 @login_required
 def restore_for_offer(offer_id: int, challenge_id: int):
-    offer = db.session.get(Offer, offer_id)
-    if offer is None or not can(current_user, "offer.view", offer):
-        raise NotFound(_("This offer does not exist or is not visible to you."))
-    require("match.restore", offer)
+    offer = load_visible(Offer, offer_id, "match.restore", view_action="offer.view",
+                         missing=_("This offer does not exist or is not visible to you."))
     challenge = _visible_challenge(challenge_id)
     return _restore(DismissalSide.TARGET, challenge.id, MatchTarget.OFFER, offer.id)
 
@@ -133,12 +128,11 @@ def _offer_undo(restore_url: str) -> None:
     flash(restore_url, "undo")
 
 
-def _visible_challenge(challenge_id: int) -> Challenge:
-    """The challenge, or the same 404 whether it does not exist or is a draft or hidden one the user may not see."""
-    challenge = db.session.get(Challenge, challenge_id)
-    if challenge is None or not can(current_user, "challenge.view", challenge):
-        raise NotFound(_("This challenge does not exist or is not visible to you."))
-    return challenge
+def _visible_challenge(challenge_id: int, action: str | None = None) -> Challenge:
+    """The challenge, or the same 404 whether it does not exist or is a draft or hidden one the user may not see;
+    then, when an `action` is given, what `require` answers for it."""
+    return load_visible(Challenge, challenge_id, action, view_action="challenge.view",
+                        missing=_("This challenge does not exist or is not visible to you."))
 
 
 @blueprint.route("/coordination/matching")

@@ -12,10 +12,11 @@ from matchmaker.db import STALE_WRITES
 from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.labels import LABELS, NEED_LABELS, WHO_LABELS, label_for, move_label, reason_label
+from matchmaker.loading import load_visible
 from matchmaker.matching import services as matching
 from matchmaker.matching.models import MatchTarget
 from matchmaker.offers.models import Offer
-from matchmaker.permissions import can, require
+from matchmaker.permissions import can
 from matchmaker.workflow import machine, services
 from matchmaker.workflow.forms import (
     PLAN_LABELS,
@@ -45,11 +46,8 @@ blueprint = Blueprint("workflow", __name__)
 
 def load_proposal(proposal_id: int, action: str = "proposal.view") -> Proposal:
     """The proposal, if the current user is on it (or a coordinator); for anyone else it does not exist."""
-    proposal = db.session.get(Proposal, proposal_id)
-    if proposal is None or not can(current_user, "proposal.view", proposal):
-        raise NotFound(_("This proposal does not exist or is not visible to you."))
-    require(action, proposal)
-    return proposal
+    return load_visible(Proposal, proposal_id, action, view_action="proposal.view",
+                        missing=_("This proposal does not exist or is not visible to you."))
 
 
 # --- lists and starting -----------------------------------------------------------------------------------
@@ -72,10 +70,8 @@ def _stage_or_none(value: str | None) -> Stage | None:
 @blueprint.route("/challenges/<int:challenge_id>/propose", methods=["GET", "POST"])
 @login_required
 def start(challenge_id: int):
-    challenge = db.session.get(Challenge, challenge_id)
-    if challenge is None or not can(current_user, "challenge.view", challenge):
-        raise NotFound(_("This challenge does not exist or is not visible to you."))
-    require("proposal.start", challenge)
+    challenge = load_visible(Challenge, challenge_id, "proposal.start", view_action="challenge.view",
+                             missing=_("This challenge does not exist or is not visible to you."))
     side = services.proposer_side_of(current_user, challenge)
     form = StartForm()
     offer = _offer_asked()
