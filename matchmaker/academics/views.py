@@ -14,6 +14,7 @@ from matchmaker.errors import NotFound, ValidationFailed
 from matchmaker.extensions import db
 from matchmaker.forms import show_service_errors
 from matchmaker.listing import ListFilters
+from matchmaker.loading import load_visible
 from matchmaker.offers.services import offers_of
 from matchmaker.permissions import can, require
 from matchmaker.reference.services import list_departments, list_sdgs
@@ -32,9 +33,8 @@ def index():
 
 @blueprint.route("/people/<int:user_id>")
 def detail(user_id: int):
-    profile = db.session.get(AcademicProfile, user_id)
-    if profile is None or not can(current_user, "profile.view", profile):
-        raise NotFound(_("This profile does not exist or is not public."))
+    profile = load_visible(AcademicProfile, user_id, view_action="profile.view",
+                           missing=_("This profile does not exist or is not public."))
     offers = [o for o in offers_of(profile.user) if can(current_user, "offer.view", o)]
     return render_template("academics/detail.html", profile=profile, offers=offers,
                            initiatives=services.public_initiatives_led_by(profile.user))
@@ -44,9 +44,8 @@ def detail(user_id: int):
 @login_required
 def card(user_id: int):
     """The short profile card an organisation reads of an academic suggested to it, in the directory or not."""
-    profile = db.session.get(AcademicProfile, user_id)
-    if profile is None or not can(current_user, "academic.view_card", profile):
-        raise NotFound(_("This profile does not exist or is not public."))
+    profile = load_visible(AcademicProfile, user_id, view_action="academic.view_card",
+                           missing=_("This profile does not exist or is not public."))
     return render_template("academics/card.html", profile=profile)
 
 

@@ -3,13 +3,12 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from matchmaker.errors import NotFound
 from matchmaker.extensions import db
+from matchmaker.loading import load_visible
 from matchmaker.notifications import services
 from matchmaker.notifications.forms import PreferencesForm
 from matchmaker.notifications.models import Notification
 from matchmaker.notifications.proposals import describe
-from matchmaker.permissions import can
 
 blueprint = Blueprint("notifications", __name__)
 
@@ -30,10 +29,8 @@ def notification_preferences_form(form: PreferencesForm | None = None) -> Prefer
 
 
 def _load(notification_id: int) -> Notification:
-    notification = db.session.get(Notification, notification_id)
-    if notification is None or not can(current_user, "notification.read", notification):
-        raise NotFound(_("This notification does not exist."))
-    return notification
+    return load_visible(Notification, notification_id, view_action="notification.read",
+                        missing=_("This notification does not exist."))
 
 
 def _render_index(form: PreferencesForm | None = None, status: int = 200):
