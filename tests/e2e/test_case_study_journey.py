@@ -77,7 +77,8 @@ def test_coordinator_reads_the_case_study_in_italian_and_downloads_its_pdf(page,
     visit(page, f"/initiatives/{initiative_id}/case-study")
     expect(page.get_by_role("heading", level=2, name="1. Sintesi dell'impatto")).to_be_visible()
     expect(page.get_by_text("Maria Bianchi")).to_be_visible()
-    with page.expect_download() as download:
+    # The PDF is typeset on the request (several seconds on a busy two-core machine): its wait is longer than a click's.
+    with page.expect_download(timeout=60_000) as download:
         page.get_by_role("link", name="Scarica il PDF").click()
     assert download.value.suggested_filename == f"case-study-{initiative_id}-energy-help-desk-in-falchera.pdf"
     with open(download.value.path(), "rb") as document:
